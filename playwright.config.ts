@@ -1,0 +1,40 @@
+// One suite, three projects: the emulator's own pages, and the app specs run against two
+// targets (see test/e2e/fixtures.ts): 'harness' (built renderer in Chromium + the real
+// main core in this process) and 'electron' (the real app; skips where the binary is absent).
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/playwright',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    launchOptions: {
+      // Debian's Chromium where it exists (Playwright cannot download a browser everywhere);
+      // otherwise the browser from `npx playwright install chromium`.
+      executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'emulator', testDir: 'test/e2e/emulator' },
+    { name: 'harness', testIgnore: 'emulator/**', metadata: { target: 'harness' } },
+    { name: 'electron', testIgnore: 'emulator/**', metadata: { target: 'electron' } },
+  ],
+});
