@@ -1,0 +1,222 @@
+// The per-organisation settings that support staff fix at build time (app-config.json,
+// shipped beside app.asar). Validated once when the installer is built, with one message per
+// wrong field that names the field, says what is wrong and shows a good value.
+// Rules: nothing here may import electron; a Stytch secret is refused unless the caller
+// explicitly allows embedding it, and never allowed in relay mode; no message ever echoes
+// the secret.
+import { z } from 'zod';
+
+/** The file name under process.resourcesPath (electron-builder.yml extraResources). */
+export const PACKAGED_CONFIG_FILE = 'app-config.json';
+
+export const SESSION_MINUTES = { min: 5, max: 527_040, default: 10_080 } as const;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// Same shape rule as main/config.ts: the environment is part of Stytch's project id.
+const PROJECT_ID = /^project-(test|live)-[\x21-\x7e]+$/;
+const SECRET_ENV = /^secret-(test|live)-/;
+
+const schema = z.strictObject({
+  mode: z.enum(['direct', 'relay']),
+  stytch: z.strictObject({
+    projectId: z.string().regex(PROJECT_ID),
+    environment: z.enum(['test', 'live']),
+    secret: z.string().trim().min(1).optional(),
+  }),
+  relayUrl: z.string().optional(),
+  sessionDurationMinutes: z
+    .number()
+    .int()
+    .min(SESSION_MINUTES.min)
+    .max(SESSION_MINUTES.max)
+    .default(SESSION_MINUTES.default),
+  signUpPolicy: z.enum(['open', 'existing-users-only']).default('open'),
+  invitesEnabled: z.boolean().default(false),
+  channel: z.enum(['stable', 'beta']).optional(),
+});
+
+export type PackagedConfig = z.output<typeof schema>;
+
+export type PackagedConfigResult =
+  | { ok: true; config: PackagedConfig; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+export interface PackagedConfigOptions {
+  /** True only when a person asked for it (`--allow-embedded-secret`). */
+  allowEmbeddedSecret: boolean;
+}
+
+const EXAMPLE_RELAY_URL = 'https://signin-relay.example.org';
+
+/** What each field must hold and a value that would pass, for the error messages. */
+const FIELD_HELP: Record<string, { expect: string; example: string }> = {
+  '': { expect: 'a JSON object like build/app-config.example.json', example: '{ "mode": "relay", … }' },
+  mode: { expect: '"direct" or "relay"', example: '"relay"' },
+  stytch: { expect: 'an object with projectId and environment', example: '{ "projectId": "project-live-…", "environment": "live" }' },
+  'stytch.projectId': {
+    expect: 'a Stytch project ID from the Stytch dashboard (API keys)',
+    example: '"project-live-00000000-0000-4000-8000-000000000000"',
+  },
+  'stytch.environment': { expect: '"test" or "live", matching the project ID', example: '"live"' },
+  'stytch.secret': { expect: 'a non-empty Stytch secret (and only with --allow-embedded-secret)', example: 'no secret at all; use relay mode' },
+  relayUrl: { expect: 'the https address of your sign-in relay', example: `"${EXAMPLE_RELAY_URL}"` },
+  sessionDurationMinutes: {
+    expect: `a whole number of minutes from ${SESSION_MINUTES.min} to ${SESSION_MINUTES.max} (one year)`,
+    example: `${SESSION_MINUTES.default} (one week)`,
+  },
+  signUpPolicy: { expect: '"open" or "existing-users-only"', example: '"existing-users-only"' },
+  invitesEnabled: { expect: 'true or false (without quotes)', example: 'false' },
+  channel: { expect: '"stable" or "beta"', example: '"stable"' },
+};
+
+export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions): PackagedConfigResult {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, json) };
+
+  const config = parsed.data;
+  const errors: string[] = [];
+  const warnings: string[] = [];
+
+  const projectEnv = PROJECT_ID.exec(config.stytch.projectId)?.[1];
+  if (projectEnv !== config.stytch.environment) {
+    errors.push(
+      `stytch.environment: is "${config.stytch.environment}" but stytch.projectId is a ${projectEnv ?? 'different'} project. ` +
+        `Make them match, for example "environment": "${projectEnv ?? 'live'}".`,
+    );
+  }
+
+  if (config.mode === 'relay') {
+    errors.push(...relayUrlErrors(config.relayUrl, warnings));
+  } else if (config.relayUrl !== undefined) {
+    errors.push(
+      'relayUrl: is set but mode is "direct", so it would be ignored. Remove it, or set "mode": "relay" ' +
+        'to send sign-in through the relay.',
+    );
+  }
+
+  const secret = config.stytch.secret;
+  if (secret !== undefined) {
+    errors.push(...secretErrors(config, secret, opts, warnings));
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config, warnings };
+}
+
+function relayUrlErrors(raw: string | undefined, warnings: string[]): string[] {
+  const help = `for example "${EXAMPLE_RELAY_URL}"`;
+  if (raw === undefined) {
+    return [`relayUrl: is missing; relay mode needs the https address of your sign-in relay, ${help}.`];
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return [`relayUrl: ${quote(raw)} is not a URL; ${help}.`];
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol === 'http:' && loopback) {
+    warnings.push(
+      `relayUrl: ${url.origin} is a plain-http loopback address. That is for development on this ` +
+        'computer only; an installer for other people needs the https address of the relay.',
+    );
+  } else if (url.protocol !== 'https:') {
+    return [`relayUrl: must use https (plain http only for 127.0.0.1, localhost or [::1]), got ${quote(raw)}; ${help}.`];
+  }
+  if (url.username || url.password) {
+    // Credentials in the URL would ship inside every installer, like an embedded secret.
+    return [`relayUrl: must not contain a user name or password; ${help}.`];
+  }
+  if (url.search || url.hash) {
+    return [`relayUrl: must not have a query or fragment, got ${quote(raw)}; ${help}.`];
+  }
+  return [];
+}
+
+function secretErrors(
+  config: PackagedConfig,
+  secret: string,
+  opts: PackagedConfigOptions,
+  warnings: string[],
+): string[] {
+  if (config.mode === 'relay') {
+    return [
+      'stytch.secret: must not be set in relay mode; the relay holds the secret and the desktop app never ' +
+        `needs it. Remove it, for example "stytch": { "projectId": "${config.stytch.projectId}", "environment": "${config.stytch.environment}" }.`,
+    ];
+  }
+  const secretEnv = SECRET_ENV.exec(secret)?.[1];
+  if (secretEnv !== undefined && secretEnv !== config.stytch.environment) {
+    return [
+      `stytch.secret: is a ${secretEnv} secret but stytch.environment is "${config.stytch.environment}". ` +
+        'Use the secret of the same project (the value itself is not shown here).',
+    ];
+  }
+  if (!opts.allowEmbeddedSecret) {
+    return [
+      'stytch.secret: refused. A Stytch secret inside an installer lets anyone who unpacks it sign in as ' +
+        'any user of your project. Remove it and use relay mode (for example "mode": "relay", ' +
+        `"relayUrl": "${EXAMPLE_RELAY_URL}"), or give the secret at run time through STYTCH_SECRET. ` +
+        'To embed it anyway, build with --allow-embedded-secret.',
+    ];
+  }
+  warnings.push(
+    'stytch.secret: EMBEDDED because --allow-embedded-secret was given. The secret will be readable by ' +
+      'anyone who has this installer: they can unpack it and sign in as any user of your project. ' +
+      'Hand it only to people you would give the secret itself, rotate the secret if it leaks, and ' +
+      'prefer relay mode.',
+  );
+  return [];
+}
+
+/** One message per field, in the order the fields appear. */
+function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = [...base, key].join('.');
+        if (!byField.has(field)) byField.set(field, unknownFieldMessage(field, base));
+      }
+      continue;
+    }
+    const field = base.join('.');
+    if (byField.has(field)) continue;
+    byField.set(field, fieldMessage(field, valueAt(input, issue.path)));
+  }
+  return [...byField.values()];
+}
+
+function fieldMessage(field: string, value: unknown): string {
+  const help = FIELD_HELP[field] ?? { expect: 'a different value', example: 'see build/app-config.example.json' };
+  const name = field === '' ? '(whole file)' : field;
+  let problem: string;
+  if (value === undefined) problem = 'is missing';
+  // Never repeat a secret, even a malformed one.
+  else if (field === 'stytch.secret') problem = 'is not valid';
+  else problem = `got ${quote(value)}`;
+  return `${name}: ${problem}. It must be ${help.expect}, for example ${help.example}.`;
+}
+
+function unknownFieldMessage(field: string, parent: string[]): string {
+  const known = Object.keys(FIELD_HELP)
+    .filter((key) => key !== '' && key.split('.').length === parent.length + 1 && key.startsWith(parent.join('.')))
+    .map((key) => key.split('.').pop());
+  return `${field}: is not a known setting (check the spelling). Known settings here: ${known.join(', ')}.`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  // A secret pasted into the wrong field must not reach a terminal or a CI log either.
+  if (/secret-(test|live)-/.test(text)) return 'a value that looks like a Stytch secret (not shown)';
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
