@@ -1,0 +1,121 @@
+// Strict, pure parsing of sign-in links: the OS-delivered promptgrimoire:// callback, the
+// argv that carries it on Windows/Linux, and the links a person pastes as a fallback.
+// Rule: nothing here may import electron; nothing here throws; bad input yields nothing.
+
+const CALLBACK_SCHEME = 'promptgrimoire:';
+const CALLBACK_HOST = 'auth';
+const CALLBACK_PATHS = new Set(['/callback', '/callback/']);
+const REDIRECT_PATHS = new Set(['/v1/magic_links/redirect', '/v1/magic_links/redirect/']);
+const TOKEN_TYPE = 'magic_links';
+const MAX_URL_LENGTH = 4096;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Stytch tokens are 33 random bytes in base64url (44 chars), or 32 bytes padded (43 + '=').
+const TOKEN_SHAPE = /^(?:[A-Za-z0-9_-]{44}|[A-Za-z0-9_-]{43}=?)$/;
+
+export function isStytchToken(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
+function parseUrl(input: string): URL | null {
+  if (input.length === 0 || input.length > MAX_URL_LENGTH) return null;
+  // Control characters or spaces inside a URL are never part of a link Stytch made.
+  if (/[\s\u0000-\u001f\u007f]/.test(input)) return null;
+  try {
+    return new URL(input);
+  } catch {
+    return null;
+  }
+}
+
+type TokenParam = { kind: 'token'; token: string } | { kind: 'missing' } | { kind: 'malformed' };
+
+/** Reads the single token parameter; duplicates or a wrong token type count as malformed. */
+function readToken(url: URL, requireType: boolean): TokenParam {
+  const tokens = url.searchParams.getAll('token');
+  const types = url.searchParams.getAll('stytch_token_type');
+  if (tokens.length === 0) return { kind: 'missing' };
+  if (tokens.length > 1 || types.length > 1) return { kind: 'malformed' };
+  if (requireType ? types[0] !== TOKEN_TYPE : types.length === 1 && types[0] !== TOKEN_TYPE) {
+    return { kind: 'malformed' };
+  }
+  const token = tokens[0] ?? '';
+  return isStytchToken(token) ? { kind: 'token', token } : { kind: 'malformed' };
+}
+
+function hasExtras(url: URL): boolean {
+  return url.username !== '' || url.password !== '' || url.port !== '' || url.hash !== '';
+}
+
+/** Accepts only promptgrimoire://auth/callback?stytch_token_type=magic_links&token=… */
+export function parseCallbackUrl(input: string): { token: string } | null {
+  const url = parseUrl(input.trim());
+  if (!url || url.protocol !== CALLBACK_SCHEME || hasExtras(url)) return null;
+  if (url.hostname.toLowerCase() !== CALLBACK_HOST || !CALLBACK_PATHS.has(url.pathname)) return null;
+  // Only the two parameters Stytch's redirect appends; anything else means someone else built it.
+  for (const key of url.searchParams.keys()) {
+    if (key !== 'token' && key !== 'stytch_token_type') return null;
+  }
+  const param = readToken(url, true);
+  return param.kind === 'token' ? { token: param.token } : null;
+}
+
+function unquote(arg: string): string {
+  const trimmed = arg.trim();
+  if (trimmed.length >= 2) {
+    const first = trimmed[0];
+    const last = trimmed[trimmed.length - 1];
+    if ((first === '"' && last === '"') || (first === "'" && last === "'") || (first === '<' && last === '>')) {
+      return trimmed.slice(1, -1).trim();
+    }
+  }
+  return trimmed;
+}
+
+/**
+ * Finds the callback URL among the arguments of a (second) app process: the exe path, '.',
+ * Chromium flags and the URL, possibly quoted. Returns the first valid callback, otherwise
+ * the first promptgrimoire: argument (so the core can log why it was refused), else null.
+ */
+export function findCallbackUrlInArgv(argv: readonly string[]): string | null {
+  let firstCandidate: string | null = null;
+  for (const raw of argv) {
+    if (typeof raw !== 'string') continue;
+    const arg = unquote(raw);
+    if (!arg.toLowerCase().startsWith(`${CALLBACK_SCHEME}//`)) continue;
+    if (parseCallbackUrl(arg)) return arg;
+    firstCandidate ??= arg;
+  }
+  return firstCandidate;
+}
+
+export type PastedLinkRejection = 'empty' | 'not-a-sign-in-link' | 'malformed-token';
+export type PastedLinkResult = { ok: true; token: string } | { ok: false; reason: PastedLinkRejection };
+
+/**
+ * The paste fallback: the emailed https redirect link (loopback http for the emulator) or
+ * the promptgrimoire:// link. Any host is fine for the emailed link: only the token counts,
+ * and it is still PKCE-checked against this installation's verifiers.
+ */
+export function parsePastedLink(input: string): PastedLinkResult {
+  const text = unquote(typeof input === 'string' ? input : '');
+  if (text === '') return { ok: false, reason: 'empty' };
+  const url = parseUrl(text);
+  if (!url || hasExtras(url)) return { ok: false, reason: 'not-a-sign-in-link' };
+
+  if (url.protocol === CALLBACK_SCHEME) {
+    if (url.hostname.toLowerCase() !== CALLBACK_HOST || !CALLBACK_PATHS.has(url.pathname)) {
+      return { ok: false, reason: 'not-a-sign-in-link' };
+    }
+    const parsed = parseCallbackUrl(text);
+    if (parsed) return { ok: true, token: parsed.token };
+    return { ok: false, reason: readToken(url, false).kind === 'missing' ? 'not-a-sign-in-link' : 'malformed-token' };
+  }
+
+  const webLink = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  if (!webLink || !REDIRECT_PATHS.has(url.pathname)) return { ok: false, reason: 'not-a-sign-in-link' };
+  const param = readToken(url, false);
+  if (param.kind === 'missing') return { ok: false, reason: 'not-a-sign-in-link' };
+  if (param.kind === 'malformed') return { ok: false, reason: 'malformed-token' };
+  return { ok: true, token: param.token };
+}

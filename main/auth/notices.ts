@@ -1,0 +1,167 @@
+// The one table of words people read: every failure code and flow event becomes a Notice
+// with a plain sentence and the next step. Nothing else in the core writes user-facing text.
+// Rule: nothing here may import electron; no message may echo a token or Stytch's raw text.
+import type { Notice } from '../../preload/api';
+import type { FailureCode } from './error-map';
+
+export type FlowNoticeCode =
+  | 'link-sent'
+  | 'resend-too-soon'
+  | 'no-pending-link'
+  | 'signed-out'
+  | 'already-signed-in'
+  | 'busy'
+  | 'paste-empty'
+  | 'paste-not-a-link'
+  | 'paste-malformed';
+
+export type NoticeCode = FailureCode | FlowNoticeCode;
+
+type Entry = Omit<Notice, 'code' | 'retryAfterSeconds'>;
+
+const TABLE: Readonly<Record<NoticeCode, Entry>> = {
+  'invalid-email': {
+    tone: 'error',
+    message: 'That email address does not look right. Check it and try again.',
+    action: null,
+  },
+  'link-invalid': {
+    tone: 'error',
+    message: 'This sign-in link is not valid. Request a new link and use the newest email.',
+    action: 'start-over',
+  },
+  'link-expired-or-used': {
+    tone: 'error',
+    message: 'This sign-in link has expired or was already used. Request a new link to sign in.',
+    action: 'start-over',
+  },
+  'link-replayed': {
+    tone: 'info',
+    message: 'This sign-in link was already used. If you are not signed in, request a new link.',
+    action: 'start-over',
+  },
+  'link-from-elsewhere': {
+    tone: 'error',
+    message:
+      'This link was requested from another computer or another installation of PromptGrimoire. Request a new link here and open it on this computer.',
+    action: 'start-over',
+  },
+  'user-not-found': {
+    tone: 'error',
+    message: 'We could not find an account for that email. Check the address or request a new link.',
+    action: 'start-over',
+  },
+  'rate-limited': {
+    tone: 'warning',
+    message: 'Too many attempts in a short time. Wait a moment, then try again.',
+    action: 'retry',
+  },
+  misconfigured: {
+    tone: 'error',
+    message:
+      'PromptGrimoire is not set up correctly to sign you in. Please contact support; the app log has the details.',
+    action: 'contact-support',
+  },
+  offline: {
+    tone: 'warning',
+    message: 'We could not reach the sign-in service. Check your internet connection and try again.',
+    action: 'retry',
+  },
+  timeout: {
+    tone: 'warning',
+    message: 'The sign-in service took too long to answer. Check your connection and try again.',
+    action: 'retry',
+  },
+  'stytch-unavailable': {
+    tone: 'warning',
+    message: 'The sign-in service is having trouble right now. Try again in a few minutes.',
+    action: 'retry',
+  },
+  'session-ended': {
+    tone: 'info',
+    message: 'Your session ended (you signed out elsewhere or it expired). Sign in again to continue.',
+    action: null,
+  },
+  'session-expired': {
+    tone: 'info',
+    message: 'Your session has expired. Sign in again to continue.',
+    action: null,
+  },
+  'jwt-invalid': {
+    tone: 'info',
+    message: 'Your saved sign-in could not be checked. Sign in again to continue.',
+    action: null,
+  },
+  'jwt-expired': {
+    tone: 'info',
+    message: 'Your saved sign-in needs to be confirmed. We are checking it now.',
+    action: null,
+  },
+  unexpected: {
+    tone: 'error',
+    message: 'Something went wrong while signing you in. Try again; if it keeps happening, contact support.',
+    action: 'retry',
+  },
+  'link-sent': {
+    tone: 'success',
+    message: 'Check your email and click the sign-in link. It opens PromptGrimoire.',
+    action: null,
+  },
+  'resend-too-soon': {
+    tone: 'info',
+    message: 'A link was sent a moment ago. You can send another one shortly.',
+    action: null,
+  },
+  'no-pending-link': {
+    tone: 'info',
+    message: 'There is no pending sign-in to resend. Enter your email to get a link.',
+    action: 'start-over',
+  },
+  'signed-out': {
+    tone: 'info',
+    message: 'You are signed out.',
+    action: null,
+  },
+  'already-signed-in': {
+    tone: 'info',
+    message: 'You are already signed in. Sign out first to use another account.',
+    action: null,
+  },
+  busy: {
+    tone: 'info',
+    message: 'Please wait, we are still working on your last request.',
+    action: null,
+  },
+  'paste-empty': {
+    tone: 'error',
+    message: 'Paste the whole sign-in link from the email, then try again.',
+    action: null,
+  },
+  'paste-not-a-link': {
+    tone: 'error',
+    message:
+      'That is not a PromptGrimoire sign-in link. Copy the link behind the sign-in button in the email and paste it here.',
+    action: null,
+  },
+  'paste-malformed': {
+    tone: 'error',
+    message: 'That sign-in link looks cut off or changed. Copy the whole link from the email again.',
+    action: null,
+  },
+};
+
+export function noticeFor(code: NoticeCode, retryAfterSeconds?: number): Notice {
+  const entry = TABLE[code];
+  const waitFor = code === 'rate-limited' || code === 'resend-too-soon' ? Math.max(0, Math.ceil(retryAfterSeconds ?? 0)) : null;
+  const message =
+    code === 'rate-limited' && waitFor !== null && waitFor > 0
+      ? `Too many attempts in a short time. Wait ${describeWait(waitFor)}, then try again.`
+      : entry.message;
+  return { code, ...entry, message, retryAfterSeconds: waitFor };
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

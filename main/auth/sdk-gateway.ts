@@ -1,0 +1,182 @@
+// StytchGateway over the official SDK (direct mode: the secret is on this machine). One
+// client per gateway, one undici Agent with hard timeouts, and a timer race as a backstop,
+// because the SDK's own `timeout` option is ignored by fetch.
+// Rule: nothing here may import electron; no token leaves this file except inside results.
+import { Client } from 'stytch';
+import { Agent } from 'undici';
+import type { Logger } from '../ports';
+import { mapStytchError } from './error-map';
+import { verifyJwtLocally, type JwtExpectations } from './jwt-verify';
+import type {
+  AuthenticatedSession,
+  GatewayResult,
+  MagicLinkAuthRequest,
+  PublicJwk,
+  SendLinkRequest,
+  SendLinkResult,
+  StytchGateway,
+  UserSummary,
+} from './stytch-gateway';
+
+export interface SdkGatewayOptions {
+  projectId: string;
+  secret: string;
+  /** No trailing slash; undefined → the SDK picks test or live from the project id. */
+  baseUrl: string | undefined;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+interface SdkUser {
+  user_id: string;
+  emails?: { email: string }[];
+  name?: { first_name?: string; last_name?: string };
+}
+
+interface SdkSession {
+  session_id: string;
+  expires_at?: string;
+  started_at?: string;
+}
+
+function summarizeUser(user: SdkUser): UserSummary {
+  const name = [user.name?.first_name, user.name?.last_name].filter((part) => part && part.trim()).join(' ');
+  return { userId: user.user_id, email: user.emails?.[0]?.email ?? null, name: name || null };
+}
+
+function toSession(body: {
+  session_token: string;
+  session_jwt: string;
+  session?: SdkSession | null;
+  user: SdkUser;
+}): GatewayResult<AuthenticatedSession> {
+  const session = body.session;
+  if (!session || !body.session_token || !body.session_jwt || !session.expires_at) {
+    return { ok: false, failure: { code: 'unexpected', detail: 'Stytch answered without a session' } };
+  }
+  return {
+    ok: true,
+    value: {
+      sessionToken: body.session_token,
+      sessionJwt: body.session_jwt,
+      sessionId: session.session_id,
+      user: summarizeUser(body.user),
+      expiresAt: session.expires_at,
+      startedAt: session.started_at ?? session.expires_at,
+    },
+  };
+}
+
+type SdkDispatcher = NonNullable<ConstructorParameters<typeof Client>[0]['dispatcher']>;
+
+// The SDK warns on every construction with a custom env. That is expected here (the
+// emulator or another Stytch-compatible URL), so route it to the debug log instead.
+function buildClient(options: SdkGatewayOptions, dispatcher: Agent): Client {
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (text.startsWith('[Stytch] Warning')) options.logger.debug('stytch sdk: custom API URL in use', { baseUrl: options.baseUrl });
+    else original(...args);
+  };
+  try {
+    return new Client({
+      project_id: options.projectId,
+      secret: options.secret,
+      ...(options.baseUrl ? { env: `${options.baseUrl}/` } : {}),
+      // The SDK's types name undici 6's Dispatcher, but it only hands the object to the
+      // global fetch, which is Node 24's bundled undici 7: the pinned undici 7 Agent is the
+      // one that fits at run time.
+      dispatcher: dispatcher as unknown as SdkDispatcher,
+    });
+  } finally {
+    console.warn = original;
+  }
+}
+
+export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
+  const agent = new Agent({
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connect: { timeout: options.timeoutMs },
+  });
+  const client = buildClient(options, agent);
+  const expectations: JwtExpectations = {
+    projectId: options.projectId,
+    issuers: [`stytch.com/${options.projectId}`, ...(options.baseUrl ? [options.baseUrl] : [])],
+  };
+
+  async function call<T, R>(label: string, run: () => Promise<T>, shape: (body: T) => GatewayResult<R>): Promise<GatewayResult<R>> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+    });
+    const attempt = run().then(
+      (body) => ({ body }),
+      (error: unknown) => ({ error }),
+    );
+    try {
+      const outcome = await Promise.race([attempt, timedOut]);
+      if (outcome === 'timeout') {
+        options.logger.warn(`stytch ${label} timed out`, { timeoutMs: options.timeoutMs });
+        return { ok: false, failure: { code: 'timeout', detail: `no answer within ${options.timeoutMs} ms` } };
+      }
+      if ('error' in outcome) {
+        const failure = mapStytchError(outcome.error);
+        options.logger.warn(`stytch ${label} failed`, { ...failure });
+        return { ok: false, failure };
+      }
+      return shape(outcome.body);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    sendMagicLink: (request: SendLinkRequest) =>
+      call(
+        'login_or_create',
+        () =>
+          client.magicLinks.email.loginOrCreate({
+            email: request.email,
+            login_magic_link_url: request.callbackUrl,
+            signup_magic_link_url: request.callbackUrl,
+            login_expiration_minutes: request.loginExpirationMinutes,
+            signup_expiration_minutes: request.signupExpirationMinutes,
+            code_challenge: request.codeChallenge,
+          }),
+        (body): GatewayResult<SendLinkResult> => ({
+          ok: true,
+          value: { userId: body.user_id, userCreated: body.user_created },
+        }),
+      ),
+
+    authenticateMagicLink: (request: MagicLinkAuthRequest) =>
+      call(
+        'magic link authenticate',
+        () =>
+          client.magicLinks.authenticate({
+            token: request.token,
+            session_duration_minutes: request.sessionDurationMinutes,
+            ...(request.codeVerifier !== undefined ? { code_verifier: request.codeVerifier } : {}),
+          }),
+        toSession,
+      ),
+
+    authenticateSession: (sessionToken: string) =>
+      call('session authenticate', () => client.sessions.authenticate({ session_token: sessionToken }), toSession),
+
+    fetchSigningKeys: () =>
+      call(
+        'jwks',
+        () => client.sessions.getJWKS({ project_id: options.projectId }),
+        (body): GatewayResult<PublicJwk[]> => ({ ok: true, value: body.keys.map((key) => ({ ...key })) }),
+      ),
+
+    verifySessionJwt: (jwt, keys, nowMs) => verifyJwtLocally(jwt, keys, nowMs, expectations),
+
+    revokeSession: (sessionToken: string) =>
+      call('session revoke', () => client.sessions.revoke({ session_token: sessionToken }), () => ({ ok: true, value: null })),
+
+    close: () => agent.destroy(),
+  };
+}
