@@ -1,0 +1,120 @@
+// The one place ipcMain handlers are registered. Before a payload reaches the handler table
+// (which parses it with the channel's zod schema), the sender must be the main frame of our
+// window, showing our origin. Nothing thrown crosses `invoke`: every answer is a result.
+// Rule: Electron types only; main/index.ts passes the real ipcMain in.
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import { INVOKE_CHANNELS, PUSH_CHANNELS, type AuthView, type InvokeChannel, type IpcResult } from '../../preload/api';
+import type { AppCore } from '../app-core';
+import type { Logger } from '../ports';
+import type { Expect } from './type-checks';
+
+export type InvokeHandler = (payload: unknown) => Promise<IpcResult<AuthView>>;
+export type InvokeHandlers = Record<InvokeChannel, InvokeHandler>;
+
+/** The frame that sent a message; `parent` is null only for a main frame. */
+export interface SenderFrame extends Pick<WebFrameMain, 'origin' | 'processId' | 'routingId'> {
+  readonly parent: object | null;
+}
+
+/** What the sender check reads from an invoke event. */
+export interface InvokeEventLike {
+  readonly sender: Pick<WebContents, 'id'>;
+  /** Null when the frame has navigated away or been destroyed since it sent the message. */
+  readonly senderFrame: SenderFrame | null;
+}
+export type _InvokeEventFits = Expect<IpcMainInvokeEvent extends InvokeEventLike ? true : false>;
+
+export type IpcListener = (event: InvokeEventLike, payload: unknown) => Promise<IpcResult<AuthView>>;
+
+export interface IpcMainLike {
+  handle(channel: string, listener: IpcListener): void;
+  removeHandler(channel: string): void;
+}
+export type _IpcMainFits = Expect<IpcMain extends IpcMainLike ? true : false>;
+
+export const FORBIDDEN_SENDER: IpcResult<AuthView> = {
+  ok: false,
+  code: 'forbidden-sender',
+  message: 'This request did not come from the PromptGrimoire window and was refused.',
+};
+
+export const INTERNAL_ERROR: IpcResult<AuthView> = {
+  ok: false,
+  code: 'internal-error',
+  message: 'Something went wrong inside the app. Try again; if it keeps happening, restart PromptGrimoire.',
+};
+
+/** What the check needs of our window: its WebContents id and its main frame. */
+export interface TrustedWindow {
+  readonly webContents: Pick<WebContents, 'id'> & { readonly mainFrame: Pick<WebFrameMain, 'processId' | 'routingId'> };
+}
+
+export interface SenderCheckOptions {
+  /** The window whose page may call us, or null while there is none. */
+  window: () => TrustedWindow | null;
+  /** app://renderer, plus the Vite dev server's origin in development only. */
+  allowedOrigins: readonly string[];
+}
+
+/** Accepts only the main frame of our own window, and only while it shows an allowed origin. */
+export function createSenderCheck({ window, allowedOrigins }: SenderCheckOptions): (event: InvokeEventLike) => boolean {
+  return (event) => {
+    const win = window();
+    const frame = event.senderFrame;
+    if (win === null || frame === null) return false;
+    if (event.sender.id !== win.webContents.id) return false;
+    if (frame.parent !== null) return false;
+    const main = win.webContents.mainFrame;
+    if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+    return allowedOrigins.includes(frame.origin);
+  };
+}
+
+/**
+ * Registers one handler per invoke channel and returns the disposer that removes them.
+ * The sender check comes first, so a foreign frame never reaches payload parsing.
+ */
+export function registerIpcHandlers(
+  ipcMain: IpcMainLike,
+  handlers: InvokeHandlers,
+  isTrustedSender: (event: InvokeEventLike) => boolean,
+  logger: Logger,
+): () => void {
+  const channels = Object.values(INVOKE_CHANNELS);
+  for (const channel of channels) {
+    const handler = handlers[channel];
+    ipcMain.handle(channel, async (event, payload) => {
+      if (!isTrustedSender(event)) {
+        logger.warn('ipc: refused a request from an untrusted sender', {
+          channel,
+          origin: event.senderFrame?.origin ?? null,
+          mainFrame: event.senderFrame ? event.senderFrame.parent === null : null,
+        });
+        return FORBIDDEN_SENDER;
+      }
+      try {
+        return await handler(payload);
+      } catch (error) {
+        logger.error('ipc: a handler threw', { channel, error: error instanceof Error ? error.message : String(error) });
+        return INTERNAL_ERROR;
+      }
+    });
+  }
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+/** What pushing a view needs from the window's WebContents. */
+export type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+/**
+ * Pushes every view change to the page. A push with no window, or before the page listens,
+ * is simply dropped: the page asks for the current view when it starts.
+ */
+export function pushViewChanges(core: Pick<AppCore, 'onView'>, target: () => PushTarget | null): () => void {
+  return core.onView((view) => {
+    const contents = target();
+    if (contents !== null && !contents.isDestroyed()) contents.send(PUSH_CHANNELS.viewChanged, view);
+  });
+}
