@@ -1,0 +1,143 @@
+// The shell: a wordmark, a centred card, and the screen for the current AuthView status.
+// The main process decides the status; this file only maps it to a screen and wires the
+// buttons to the bridge.
+import { useEffect, useRef } from 'react';
+import type { AuthView, NoticeAction } from '../preload/api';
+import { GrimoireGlyph } from './components/icons';
+import { MemoryOnlyBanner } from './components/memory-only-banner';
+import { NoticeAlert, noticeKey } from './components/notice-alert';
+import { StatusAnnouncer } from './components/status-announcer';
+import { instant } from './format';
+import { AuthenticatingScreen } from './screens/authenticating-screen';
+import { CheckEmailScreen } from './screens/check-email-screen';
+import { RestoringScreen } from './screens/restoring-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { SignedInScreen } from './screens/signed-in-screen';
+import { useAuth } from './use-auth';
+
+type Screen = 'restoring' | 'sign-in' | 'check-email' | 'authenticating' | 'signed-in';
+
+// 'sending' is a busy state of whichever screen asked for it: the sign-in form, or a
+// resend from "check your email", which must not flash back to the form.
+function screenFor(status: AuthView['status'] | null, previous: Screen): Screen {
+  switch (status) {
+    case null:
+    case 'restoring':
+      return 'restoring';
+    case 'signed-out':
+      return 'sign-in';
+    case 'sending':
+      return previous === 'check-email' ? 'check-email' : 'sign-in';
+    case 'link-sent':
+      return 'check-email';
+    case 'authenticating':
+      return 'authenticating';
+    case 'signed-in':
+      return 'signed-in';
+  }
+}
+
+export function App() {
+  const { view, failure, pending, canRetry, actions } = useAuth();
+  const previous = useRef<Screen>('restoring');
+  const screen = screenFor(view?.status ?? null, previous.current);
+  useEffect(() => {
+    previous.current = screen;
+  }, [screen]);
+
+  const onNoticeAction = (action: NoticeAction) => {
+    if (action === 'retry') actions.retry();
+    else if (action === 'resend') actions.resend();
+    else if (action === 'start-over') actions.startOver();
+  };
+
+  const notice = view?.notice ?? null;
+  const alerts = (
+    <div className="alerts">
+      {failure && (
+        <NoticeAlert
+          notice={{ tone: 'error', message: failure, action: null, retryAfterSeconds: null }}
+          onAction={null}
+          canRetry={false}
+          resendAt={null}
+          busy={false}
+          onDismiss={actions.clearFailure}
+        />
+      )}
+      {notice && (
+        <NoticeAlert
+          key={noticeKey(notice)}
+          notice={notice}
+          onAction={onNoticeAction}
+          canRetry={canRetry}
+          resendAt={instant(view?.resendAvailableAt ?? null)}
+          busy={pending === 'send' || pending === 'resend' || pending === 'start-over'}
+          onDismiss={actions.dismissNotice}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <div className="page">
+      <header className="wordmark">
+        <GrimoireGlyph />
+        <span>PromptGrimoire</span>
+      </header>
+      <main className="main">
+        {view?.persistence === 'memory-only' && screen !== 'restoring' && <MemoryOnlyBanner />}
+        <div className={screen === 'restoring' ? 'card card--quiet' : 'card'}>
+          {renderScreen()}
+        </div>
+      </main>
+      <StatusAnnouncer view={view} />
+    </div>
+  );
+
+  function renderScreen() {
+    switch (screen) {
+      case 'restoring':
+        return (
+          <RestoringScreen
+            alerts={alerts}
+            onRetry={view === null && failure !== null ? actions.reload : null}
+            busy={pending === 'load'}
+          />
+        );
+      case 'sign-in':
+        return (
+          <SignInScreen
+            key="sign-in"
+            initialEmail={view?.email ?? ''}
+            sending={view?.status === 'sending' || pending === 'send'}
+            onSend={actions.sendLink}
+            alerts={alerts}
+          />
+        );
+      case 'check-email':
+        return view ? (
+          <CheckEmailScreen
+            view={view}
+            resending={view.status === 'sending' || pending === 'resend' || pending === 'send'}
+            submitting={pending === 'submit'}
+            startingOver={pending === 'start-over'}
+            onResend={actions.resend}
+            onStartOver={actions.startOver}
+            onSubmitLink={actions.submitLink}
+            alerts={alerts}
+          />
+        ) : null;
+      case 'authenticating':
+        return <AuthenticatingScreen alerts={alerts} />;
+      case 'signed-in':
+        return view ? (
+          <SignedInScreen
+            view={view}
+            signingOut={pending === 'sign-out'}
+            onSignOut={actions.signOut}
+            alerts={alerts}
+          />
+        ) : null;
+    }
+  }
+}

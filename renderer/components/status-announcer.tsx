@@ -1,0 +1,39 @@
+// A polite live region that says, in a few words, what just happened. Screens move focus
+// to their heading; this covers changes that keep the same screen (sending, resending).
+import { useEffect, useRef, useState } from 'react';
+import type { AuthView } from '../../preload/api';
+
+function sentence(view: AuthView): string {
+  switch (view.status) {
+    case 'restoring':
+      return '';
+    case 'signed-out':
+      return 'Signed out.';
+    case 'sending':
+      return 'Sending your magic link…';
+    case 'link-sent':
+      return view.email ? `Link sent to ${view.email}.` : 'Link sent.';
+    case 'authenticating':
+      return 'Signing you in…';
+    case 'signed-in':
+      return 'Signed in.';
+  }
+}
+
+export function StatusAnnouncer({ view }: { view: AuthView | null }) {
+  const [text, setText] = useState('');
+  const previous = useRef<AuthView['status'] | null>(null);
+  useEffect(() => {
+    if (!view) return;
+    const was = previous.current;
+    previous.current = view.status;
+    // Nothing to announce on first paint, after a restore, or when nothing changed.
+    if (was === null || was === 'restoring' || was === view.status) return;
+    setText(sentence(view));
+  }, [view]);
+  return (
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="status-announcer">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,102 @@
+// Pure helpers for the screens: input checks that catch obvious mistakes before a round
+// trip, and wording for times. The main process validates everything again; these only
+// spare people a wait for an error they could have seen at once.
+import type * as Contract from '../preload/api';
+
+// Values, not just types, live in the contract; importing them would pull zod into the
+// page. The annotations make the compiler fail if these ever stop matching it.
+export const EMAIL_MAX_LENGTH: typeof Contract.EMAIL_MAX_LENGTH = 254;
+export const PASTED_LINK_MAX_LENGTH: typeof Contract.PASTED_LINK_MAX_LENGTH = 4096;
+
+/** Returns a sentence saying what is wrong, or null when the address looks plausible. */
+export function emailProblem(raw: string): string | null {
+  const email = raw.trim();
+  if (email === '') return 'Enter your email address.';
+  if (/\s/.test(email)) return 'An email address can’t contain spaces.';
+  if (email.length > EMAIL_MAX_LENGTH) return 'That email address is too long.';
+  const at = email.indexOf('@');
+  if (at === -1) return 'An email address needs an @, like name@example.com.';
+  if (email.indexOf('@', at + 1) !== -1) return 'An email address has only one @.';
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (local === '') return 'Add the part before the @, like name@example.com.';
+  if (domain === '') return 'Add the part after the @, like name@example.com.';
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((label) => label === '' || /^-|-$/.test(label))) {
+    return 'Check the part after the @: it should look like example.com.';
+  }
+  if (/[,;:<>()[\]\\"]/.test(email)) return 'That email address has a character it can’t contain.';
+  return null;
+}
+
+/** Only the two shapes the main process accepts are worth sending: https or our scheme. */
+export function linkProblem(raw: string): string | null {
+  const link = raw.trim();
+  if (link === '') return 'Paste the link from the email.';
+  if (link.length > PASTED_LINK_MAX_LENGTH) return 'That is too long to be a sign-in link.';
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return 'That isn’t a link. Copy the whole link from the email and paste it here.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'promptgrimoire:') {
+    return 'That isn’t a sign-in link. Copy the link from the email and paste it here.';
+  }
+  return null;
+}
+
+/** An ISO instant as epoch milliseconds, or null when absent or unreadable. */
+export function instant(iso: string | null): number | null {
+  if (iso === null) return null;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : at;
+}
+
+/** Whole seconds left until an instant (epoch ms), rounded up; 0 when passed or absent. */
+export function secondsLeft(at: number | null, now: number): number {
+  if (at === null) return 0;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** "42 s" under a minute, "9:05" above: short enough for a button. */
+export function shortDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Words for screen readers and sentences: "9 minutes 5 seconds". */
+export function spokenDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  if (rest > 0 || minutes === 0) parts.push(`${rest} ${rest === 1 ? 'second' : 'seconds'}`);
+  return parts.join(' ');
+}
+
+// The system locale: it is what the person chose for dates and 12/24-hour clocks.
+const untilFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const untilFormatWithYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "Tuesday 2 December, 14:05" (in the person's locale); the year only when it differs. */
+export function humanDateTime(iso: string, now: number): string | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  return (sameYear ? untilFormat : untilFormatWithYear).format(at);
+}

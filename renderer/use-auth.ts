@@ -1,0 +1,120 @@
+// Keeps the renderer's copy of the main process's AuthView. The main process owns the
+// state: every answer and every push simply replaces what we show. IPC delivers replies
+// and pushes in order, so the last one to arrive is the newest.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AuthView, GrimoireApi, IpcResult } from '../preload/api';
+
+export type Pending = 'load' | 'send' | 'resend' | 'submit' | 'start-over' | 'dismiss' | 'sign-out';
+
+export interface AuthActions {
+  reload: () => void;
+  sendLink: (email: string) => void;
+  /** Runs the last send again (a notice's 'retry'); false when there is nothing to retry. */
+  retry: () => boolean;
+  resend: () => void;
+  submitLink: (link: string) => void;
+  startOver: () => void;
+  dismissNotice: () => void;
+  signOut: () => void;
+  clearFailure: () => void;
+}
+
+export interface Auth {
+  view: AuthView | null;
+  /** The message of the last call that failed (or of a missing bridge); shown as an alert. */
+  failure: string | null;
+  /** Which call is in flight, so its button shows it is busy and refuses a second press. */
+  pending: Pending | null;
+  /** Whether a 'retry' notice has a send to run again. */
+  canRetry: boolean;
+  actions: AuthActions;
+}
+
+const BRIDGE_MISSING =
+  'PromptGrimoire could not reach its sign-in service. Quit the app and open it again.';
+const CALL_CRASHED = 'Something went wrong inside PromptGrimoire. Please try again.';
+
+type Call = (api: GrimoireApi) => Promise<IpcResult<AuthView>>;
+
+export function useAuth(): Auth {
+  const [view, setView] = useState<AuthView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [lastEmail, setLastEmail] = useState<string | null>(null);
+  // Refs mirror state for the callbacks, which are created once.
+  const pendingRef = useRef<Pending | null>(null);
+  const lastEmailRef = useRef<string | null>(null);
+  const viewRef = useRef<AuthView | null>(null);
+  const alive = useRef(false);
+
+  const actions = useMemo<AuthActions>(() => {
+    const run = (kind: Pending, call: Call) => {
+      const api = window.grimoire;
+      if (!api) {
+        setFailure(BRIDGE_MISSING);
+        return;
+      }
+      if (pendingRef.current) return;
+      pendingRef.current = kind;
+      setPending(kind);
+      setFailure(null);
+      const settle = (result: IpcResult<AuthView> | null) => {
+        pendingRef.current = null;
+        if (!alive.current) return;
+        setPending(null);
+        if (!result) setFailure(CALL_CRASHED);
+        else if (result.ok) show(result.value);
+        else setFailure(result.message);
+      };
+      call(api).then(settle, () => settle(null));
+    };
+    const show = (next: AuthView) => {
+      viewRef.current = next;
+      setView(next);
+    };
+    const sendLink = (email: string) => {
+      lastEmailRef.current = email;
+      setLastEmail(email);
+      run('send', (api) => api.sendLink(email));
+    };
+    return {
+      reload: () => run('load', (api) => api.getView()),
+      sendLink,
+      retry: () => {
+        const email = lastEmailRef.current ?? viewRef.current?.email ?? null;
+        if (email === null) return false;
+        sendLink(email);
+        return true;
+      },
+      resend: () => run('resend', (api) => api.resend()),
+      submitLink: (link) => run('submit', (api) => api.submitLink(link)),
+      startOver: () => run('start-over', (api) => api.startOver()),
+      dismissNotice: () => run('dismiss', (api) => api.dismissNotice()),
+      signOut: () => run('sign-out', (api) => api.signOut()),
+      clearFailure: () => setFailure(null),
+    };
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    pendingRef.current = null;
+    actions.reload();
+    const unsubscribe = window.grimoire?.onViewChanged((next) => {
+      if (!alive.current) return;
+      viewRef.current = next;
+      setView(next);
+    });
+    return () => {
+      alive.current = false;
+      unsubscribe?.();
+    };
+  }, [actions]);
+
+  return {
+    view,
+    failure,
+    pending,
+    canRetry: (lastEmail ?? view?.email ?? null) !== null,
+    actions,
+  };
+}
