@@ -2,8 +2,13 @@
 // sign-in state machine; the shell only delivers deep links and relays IPC.
 // Rule: nothing here may import electron.
 import type { AuthView } from '../preload/api';
+import { createMagicLinkFlow } from './auth/magic-link-flow';
+import { createSdkGateway } from './auth/sdk-gateway';
+import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
 import type { CipherStatus, Clock, Logger, Store } from './ports';
+import { createSessionVault } from './session/session-vault';
+import { createVerifierStore } from './session/verifier-store';
 
 export interface AppCoreDeps {
   config: AppConfig;
@@ -11,6 +16,8 @@ export interface AppCoreDeps {
   store: Store;
   logger: Logger;
   clock?: Clock;
+  /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
+  gateway?: StytchGateway;
 }
 
 export interface AppCore {
@@ -34,4 +41,36 @@ export interface AppCore {
   handleDeepLink(url: string): Promise<void>;
   /** Stops timers and background work. */
   dispose(): Promise<void>;
+}
+
+/** The core plus a hook tests and benchmarks use to wait for background work. */
+export interface AppCoreWithIdle extends AppCore {
+  /** Resolves once background work (remote confirm, signing-key capture) has settled. */
+  idle(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
+  const clock = deps.clock ?? systemClock;
+  const { config, cipher, store, logger } = deps;
+  if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
+  const gateway =
+    deps.gateway ??
+    createSdkGateway({
+      projectId: config.stytch.projectId,
+      secret: config.stytch.secret,
+      baseUrl: config.stytch.baseUrl,
+      timeoutMs: config.stytchTimeoutMs,
+      logger,
+    });
+  const flow = createMagicLinkFlow({
+    config,
+    gateway,
+    vault: createSessionVault({ cipher, store, logger, clock }),
+    verifiers: createVerifierStore({ cipher, store, logger, clock }),
+    logger,
+    clock,
+  });
+  return flow;
 }

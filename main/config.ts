@@ -21,8 +21,8 @@ export interface EmulatorEndpoint {
  * rely on the fallback.
  */
 export const EMBEDDED_EMULATOR_FALLBACK: EmulatorEndpoint = {
-  projectId: 'project-test-00000000-0000-4000-8000-000000000000',
-  secret: 'secret-test-emulator-development-only-000000',
+  projectId: 'project-test-6b7c2f0e-5d1a-4e8b-9c3f-2a1d0e9f8b7a',
+  secret: 'secret-test-emulator-development-only-do-not-use-in-production',
   host: '127.0.0.1',
   port: 4578,
 };

@@ -20,7 +20,10 @@ export function isStytchToken(value: string): boolean {
 function parseUrl(input: string): URL | null {
   if (input.length === 0 || input.length > MAX_URL_LENGTH) return null;
   // Control characters or spaces inside a URL are never part of a link Stytch made.
-  if (/[\s\u0000-\u001f\u007f]/.test(input)) return null;
+  for (const char of input) {
+    const code = char.charCodeAt(0);
+    if (code <= 0x20 || code === 0x7f || /\s/.test(char)) return null;
+  }
   try {
     return new URL(input);
   } catch {

@@ -1,0 +1,288 @@
+// The sign-in state machine: restoring → signed-out → sending → link-sent → authenticating
+// → signed-in. Every action ends in a defined state, failures carry a notice from the one
+// table, and every change is pushed as a view through the one projection.
+// Rule: nothing here may import electron; only views leave this module.
+import type { AuthView, Notice } from '../../preload/api';
+import type { AppConfig } from '../config';
+import type { Clock, Logger } from '../ports';
+import { confirmRemotely, restoreLocally } from '../session/restore';
+import type { SessionVault, StoredSession } from '../session/session-vault';
+import type { VerifierStore } from '../session/verifier-store';
+import { parseCallbackUrl, parsePastedLink, type PastedLinkRejection } from './deep-link';
+import { createLinkAuthenticator, type LinkOutcome } from './link-authenticator';
+import { noticeFor, type NoticeCode } from './notices';
+import { createPkcePair } from './pkce';
+import type { AuthenticatedSession, StytchGateway } from './stytch-gateway';
+import { toAuthView, type FlowState, type PendingLink } from './view';
+
+export const RESEND_COOLDOWN_MS = 30_000;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+export interface FlowDeps {
+  config: AppConfig;
+  gateway: StytchGateway;
+  vault: SessionVault;
+  verifiers: VerifierStore;
+  logger: Logger;
+  clock: Clock;
+}
+
+const PASTE_NOTICES: Record<PastedLinkRejection, NoticeCode> = {
+  empty: 'paste-empty',
+  'not-a-sign-in-link': 'paste-not-a-link',
+  'malformed-token': 'paste-malformed',
+};
+
+export function createMagicLinkFlow(deps: FlowDeps) {
+  const { config, gateway, vault, verifiers, logger, clock } = deps;
+  const authenticator = createLinkAuthenticator({
+    gateway,
+    verifiers,
+    logger,
+    sessionDurationMinutes: config.sessionDurationMinutes,
+  });
+  const listeners = new Set<(view: AuthView) => void>();
+  const background = new Set<Promise<unknown>>();
+  let state: FlowState = { status: 'restoring' };
+  let notice: Notice | null = null;
+  let started: Promise<void> | null = null;
+  let disposed = false;
+
+  const view = (): AuthView => toAuthView(state, notice, vault.persistence);
+
+  function set(next: FlowState, nextNotice: Notice | null = null): AuthView {
+    state = next;
+    notice = nextNotice;
+    const current = view();
+    for (const listener of listeners) {
+      try {
+        listener(current);
+      } catch (error) {
+        logger.error('view listener failed', { error });
+      }
+    }
+    return current;
+  }
+
+  function track(task: Promise<unknown>): void {
+    const guarded = task.catch((error: unknown) => logger.error('background task failed', { error }));
+    background.add(guarded);
+    void guarded.finally(() => background.delete(guarded));
+  }
+
+  const pendingOf = (s: FlowState): PendingLink | null =>
+    s.status === 'link-sent' ? s.pending : s.status === 'authenticating' || s.status === 'sending' ? s.pending : null;
+  const fallbackFrom = (pending: PendingLink | null): FlowState =>
+    pending ? { status: 'link-sent', pending } : { status: 'signed-out' };
+
+  function persist(session: StoredSession): void {
+    try {
+      vault.save(session);
+    } catch (error) {
+      // The person is signed in for this run either way; the next start asks again.
+      logger.error('could not store the session', { error });
+    }
+  }
+
+  /** Captures the project's public keys once, so the next start verifies with no request. */
+  function captureSigningKeys(sessionId: string): void {
+    track(
+      gateway.fetchSigningKeys().then((result) => {
+        if (!result.ok || state.status !== 'signed-in' || state.session.sessionId !== sessionId) return;
+        const session = { ...state.session, signingKeys: result.value };
+        state = { status: 'signed-in', session };
+        persist(session);
+      }),
+    );
+  }
+
+  function confirmInBackground(session: StoredSession): void {
+    track(
+      confirmRemotely(session, gateway).then((outcome) => {
+        if (disposed || state.status !== 'signed-in' || state.session.sessionId !== session.sessionId) return;
+        if (outcome.kind === 'confirmed') {
+          persist(outcome.session);
+          set({ status: 'signed-in', session: outcome.session }, notice);
+          if (outcome.session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
+        } else if (outcome.kind === 'ended') {
+          logger.info('stored session ended remotely', { errorType: outcome.failure.errorType });
+          vault.wipe();
+          set({ status: 'signed-out' }, noticeFor('session-ended'));
+        } else {
+          // Offline or Stytch trouble: stay signed in until expires_at (checked at start).
+          logger.warn('could not confirm the stored session; keeping it', { ...outcome.failure });
+        }
+      }),
+    );
+  }
+
+  function restoreNow(): void {
+    const restored = restoreLocally(vault, gateway, clock.now());
+    if (restored.kind === 'none') {
+      set({ status: 'signed-out' });
+    } else if (restored.kind === 'expired') {
+      vault.wipe();
+      set({ status: 'signed-out' }, noticeFor('session-expired'));
+    } else {
+      logger.info('restored the stored session', { jwt: restored.jwt });
+      set({ status: 'signed-in', session: restored.session });
+      confirmInBackground(restored.session);
+    }
+  }
+
+  /** Local and synchronous underneath: resolves with no request made. */
+  function start(): Promise<void> {
+    if (!started) {
+      try {
+        restoreNow();
+      } catch (error) {
+        logger.error('could not restore the stored session', { error });
+        set({ status: 'signed-out' }, noticeFor('unexpected'));
+      }
+      started = Promise.resolve();
+    }
+    return started;
+  }
+
+  async function sendLink(rawEmail: string, fromPending: PendingLink | null = null): Promise<AuthView> {
+    await start();
+    if (state.status === 'signed-in') return set(state, noticeFor('already-signed-in'));
+    if (state.status === 'sending' || state.status === 'authenticating') return set(state, noticeFor('busy'));
+    const email = rawEmail.trim();
+    const back = fallbackFrom(fromPending);
+    if (email.length > 254 || !EMAIL_SHAPE.test(email)) return set(back, noticeFor('invalid-email'));
+
+    set({ status: 'sending', email, pending: fromPending });
+    const pkce = createPkcePair();
+    const now = clock.now();
+    const longest = Math.max(config.loginExpirationMinutes, config.signupExpirationMinutes);
+    verifiers.add(pkce.verifier, now + longest * 60_000);
+    const result = await gateway.sendMagicLink({
+      email,
+      codeChallenge: pkce.challenge,
+      callbackUrl: config.callbackUrl,
+      loginExpirationMinutes: config.loginExpirationMinutes,
+      signupExpirationMinutes: config.signupExpirationMinutes,
+    });
+    if (!result.ok) {
+      verifiers.remove(pkce.verifier);
+      const { code, retryAfterSeconds } = result.failure;
+      const wait = code === 'rate-limited' ? (retryAfterSeconds ?? 60) : 0;
+      const fallback = fromPending
+        ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, now + wait * 1000) } }
+        : back;
+      return set(fallback, noticeFor(code, retryAfterSeconds));
+    }
+    const minutes = result.value.userCreated ? config.signupExpirationMinutes : config.loginExpirationMinutes;
+    const sentAt = clock.now();
+    logger.info('sign-in link sent', { userCreated: result.value.userCreated });
+    return set(
+      { status: 'link-sent', pending: { email, linkExpiresAt: now + minutes * 60_000, resendAvailableAt: sentAt + RESEND_COOLDOWN_MS } },
+      noticeFor('link-sent'),
+    );
+  }
+
+  async function resend(): Promise<AuthView> {
+    await start();
+    if (state.status !== 'link-sent') return set(state, noticeFor(state.status === 'signed-in' ? 'already-signed-in' : 'no-pending-link'));
+    const pending = state.pending;
+    const waitMs = pending.resendAvailableAt - clock.now();
+    if (waitMs > 0) return set(state, noticeFor('resend-too-soon', waitMs / 1000));
+    return sendLink(pending.email, pending);
+  }
+
+  function signedIn(fresh: AuthenticatedSession): AuthView {
+    const session: StoredSession = { ...fresh, signingKeys: [] };
+    persist(session);
+    const current = set({ status: 'signed-in', session });
+    logger.info('signed in', { persistence: vault.persistence });
+    captureSigningKeys(session.sessionId);
+    return current;
+  }
+
+  async function authenticate(token: string): Promise<AuthView> {
+    await start();
+    if (state.status === 'signed-in') {
+      if (!authenticator.wasUsed(token)) logger.info('ignored a sign-in link while already signed in');
+      return view();
+    }
+    const pending = pendingOf(state);
+    if (authenticator.wasUsed(token)) {
+      logger.info('ignored a sign-in link that was already used');
+      return set(state.status === 'authenticating' ? fallbackFrom(pending) : state, noticeFor('link-replayed'));
+    }
+    const attempt = authenticator.attempt(token);
+    if (attempt.joined) {
+      await attempt.outcome;
+      return view();
+    }
+    set({ status: 'authenticating', pending });
+    const outcome: LinkOutcome = await attempt.outcome;
+    switch (outcome.kind) {
+      case 'signed-in':
+        return signedIn(outcome.session);
+      case 'replayed':
+        return set(fallbackFrom(pending), noticeFor('link-replayed'));
+      case 'no-verifier':
+        return set(fallbackFrom(pending), noticeFor('link-from-elsewhere'));
+      case 'failed':
+        return set(fallbackFrom(pending), noticeFor(outcome.failure.code, outcome.failure.retryAfterSeconds));
+    }
+  }
+
+  return {
+    start,
+    view,
+    onView(listener: (view: AuthView) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sendLink: (email: string) => sendLink(email),
+    resend,
+    async submitLink(link: string): Promise<AuthView> {
+      await start();
+      const parsed = parsePastedLink(link);
+      if (!parsed.ok) return set(state, noticeFor(PASTE_NOTICES[parsed.reason]));
+      return authenticate(parsed.token);
+    },
+    async handleDeepLink(url: string): Promise<void> {
+      const parsed = parseCallbackUrl(url);
+      if (!parsed) {
+        logger.warn('ignored a URL that is not a sign-in callback', { url });
+        return;
+      }
+      await authenticate(parsed.token);
+    },
+    async startOver(): Promise<AuthView> {
+      await start();
+      if (state.status === 'signed-in' || state.status === 'sending' || state.status === 'authenticating') return view();
+      return set({ status: 'signed-out' });
+    },
+    dismissNotice: (): Promise<AuthView> => Promise.resolve(set(state, null)),
+    async signOut(): Promise<AuthView> {
+      await start();
+      if (state.status !== 'signed-in') return set({ status: 'signed-out' }, noticeFor('signed-out'));
+      const { sessionToken } = state.session;
+      vault.wipe();
+      const current = set({ status: 'signed-out' }, noticeFor('signed-out'));
+      const revoked = await gateway.revokeSession(sessionToken);
+      if (!revoked.ok && revoked.failure.code !== 'session-ended') {
+        // Local state is already gone; a later revision retries the revoke when online.
+        logger.warn('could not revoke the session at Stytch', { ...revoked.failure });
+      }
+      return current;
+    },
+    /** Resolves when background work (remote confirm, key capture) has settled. */
+    async idle(): Promise<void> {
+      while (background.size > 0) await Promise.all([...background]);
+    },
+    async dispose(): Promise<void> {
+      disposed = true;
+      listeners.clear();
+      while (background.size > 0) await Promise.all([...background]);
+      await gateway.close();
+    },
+  };
+}
+
+export type MagicLinkFlow = ReturnType<typeof createMagicLinkFlow>;

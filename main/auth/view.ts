@@ -1,0 +1,58 @@
+// The flow's state and the ONE projection from it to the renderer-safe AuthView.
+// Rule: nothing here may import electron; the projection copies only named, harmless fields,
+// so no token, JWT or verifier can reach the page even if one is added to the state.
+import type { AuthView, Notice } from '../../preload/api';
+import type { Persistence } from '../session/sealed-slot';
+import type { StoredSession } from '../session/session-vault';
+
+export interface PendingLink {
+  email: string;
+  /** ms since the epoch. */
+  linkExpiresAt: number;
+  resendAvailableAt: number;
+}
+
+export type FlowState =
+  | { status: 'restoring' }
+  | { status: 'signed-out' }
+  | { status: 'sending'; email: string; pending: PendingLink | null }
+  | { status: 'link-sent'; pending: PendingLink }
+  | { status: 'authenticating'; pending: PendingLink | null }
+  | { status: 'signed-in'; session: StoredSession };
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function toAuthView(state: FlowState, notice: Notice | null, persistence: Persistence): AuthView {
+  const view: AuthView = {
+    status: state.status,
+    email: null,
+    name: null,
+    expiresAt: null,
+    linkExpiresAt: null,
+    resendAvailableAt: null,
+    persistence,
+    notice,
+  };
+  switch (state.status) {
+    case 'sending':
+      view.email = state.email;
+      break;
+    case 'link-sent':
+    case 'authenticating':
+      if (state.pending) {
+        view.email = state.pending.email;
+        view.linkExpiresAt = iso(state.pending.linkExpiresAt);
+        view.resendAvailableAt = iso(state.pending.resendAvailableAt);
+      }
+      break;
+    case 'signed-in':
+      view.email = state.session.user.email;
+      view.name = state.session.user.name;
+      view.expiresAt = new Date(Date.parse(state.session.expiresAt)).toISOString();
+      break;
+    case 'restoring':
+    case 'signed-out':
+      break;
+  }
+  return view;
+}

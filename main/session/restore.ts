@@ -1,0 +1,52 @@
+// Start-up policy for a stored session: restore locally without the network (decrypt,
+// check expiry, verify the JWT against stored keys), then confirm remotely in background.
+// Rule: nothing here may import electron; local restore never waits for the network.
+import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
+import type { SessionVault, StoredSession } from './session-vault';
+
+export type JwtCheck = 'verified' | 'stale' | 'unverified';
+
+export type LocalRestore =
+  | { kind: 'none' }
+  | { kind: 'expired'; session: StoredSession }
+  | { kind: 'signed-in'; session: StoredSession; jwt: JwtCheck };
+
+/** Synchronous on purpose: whatever it decides, it decides without a request. */
+export function restoreLocally(vault: SessionVault, gateway: StytchGateway, nowMs: number): LocalRestore {
+  const session = vault.load();
+  if (!session) return { kind: 'none' };
+  const expiresAtMs = Date.parse(session.expiresAt);
+  if (!Number.isFinite(expiresAtMs) || expiresAtMs <= nowMs) return { kind: 'expired', session };
+  // The JWT lives five minutes, so after any real pause it is past exp: the session's own
+  // expires_at (integrity-protected by the cipher) is what decides; the background confirm
+  // then fetches a fresh JWT.
+  const check = gateway.verifySessionJwt(session.sessionJwt, session.signingKeys, nowMs);
+  const jwt: JwtCheck = check.ok ? 'verified' : check.failure.code === 'jwt-expired' ? 'stale' : 'unverified';
+  return { kind: 'signed-in', session, jwt };
+}
+
+export type RemoteConfirm =
+  | { kind: 'confirmed'; session: StoredSession }
+  /** Stytch no longer knows the session: revoked elsewhere or expired. */
+  | { kind: 'ended'; failure: GatewayFailure }
+  /** Could not decide (offline, timeout, Stytch trouble, misconfiguration): keep the session. */
+  | { kind: 'kept'; failure: GatewayFailure };
+
+export async function confirmRemotely(session: StoredSession, gateway: StytchGateway): Promise<RemoteConfirm> {
+  const result = await gateway.authenticateSession(session.sessionToken);
+  if (result.ok) {
+    const fresh = result.value;
+    return {
+      kind: 'confirmed',
+      session: {
+        ...session,
+        sessionToken: fresh.sessionToken,
+        sessionJwt: fresh.sessionJwt,
+        expiresAt: fresh.expiresAt,
+        user: fresh.user,
+      },
+    };
+  }
+  if (result.failure.code === 'session-ended') return { kind: 'ended', failure: result.failure };
+  return { kind: 'kept', failure: result.failure };
+}

@@ -1,0 +1,98 @@
+// One Store key holding one value encrypted with the Cipher (base64 ciphertext). Without a
+// real cipher the value lives in memory only. A value that cannot be decrypted or parsed is
+// moved aside under a timestamped key and logged, never silently dropped.
+// Rule: nothing here may import electron; plaintext never reaches the Store.
+import type { CipherStatus, Clock, Logger, Store } from '../ports';
+
+export type Persistence = 'encrypted' | 'memory-only';
+
+export interface SealedSlot<T> {
+  readonly persistence: Persistence;
+  read(): T | null;
+  write(value: T): void;
+  clear(): void;
+}
+
+export interface SealedSlotDeps<T> {
+  key: string;
+  cipher: CipherStatus;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  /** Narrows the decrypted JSON; null when it is not a T. */
+  parse(value: unknown): T | null;
+}
+
+export function asideKey(key: string, atMs: number): string {
+  // No dots: electron-store reads dotted keys as nested paths.
+  return `${key}~corrupt~${new Date(atMs).toISOString().replace(/[:.]/g, '-')}`;
+}
+
+export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
+  const { key, cipher, store, logger, clock } = deps;
+  let memory: T | null = null;
+  // Decrypting on every read would cost a safeStorage call each time; the slot is the
+  // only writer of its key, so a cache is exact.
+  let cached: { value: T | null } | null = null;
+
+  if (!cipher.available) {
+    return {
+      persistence: 'memory-only',
+      read: () => memory,
+      write: (value) => {
+        memory = value;
+      },
+      clear: () => {
+        memory = null;
+      },
+    };
+  }
+
+  const moveAside = (raw: unknown, reason: string): void => {
+    const aside = asideKey(key, clock.now());
+    try {
+      store.set(aside, raw);
+      store.delete(key);
+    } catch (error) {
+      logger.error('could not move an unreadable stored value aside', { key, error });
+      return;
+    }
+    logger.warn('stored value was unreadable and was moved aside', { key, movedTo: aside, reason });
+  };
+
+  return {
+    persistence: 'encrypted',
+    read() {
+      if (cached) return cached.value;
+      const raw = store.get(key);
+      if (raw === undefined || raw === null) {
+        cached = { value: null };
+        return null;
+      }
+      if (typeof raw !== 'string') {
+        moveAside(raw, 'not ciphertext');
+        cached = { value: null };
+        return null;
+      }
+      let parsed: T | null = null;
+      try {
+        parsed = deps.parse(JSON.parse(cipher.decrypt(raw)));
+      } catch (error) {
+        moveAside(raw, error instanceof Error ? error.message : 'decrypt failed');
+        cached = { value: null };
+        return null;
+      }
+      if (parsed === null) moveAside(raw, 'unexpected shape');
+      cached = { value: parsed };
+      return parsed;
+    },
+    write(value) {
+      store.set(key, cipher.encrypt(JSON.stringify(value)));
+      cached = { value };
+    },
+    clear() {
+      store.delete(key);
+      cached = { value: null };
+    },
+  };
+}
