@@ -46,14 +46,15 @@ function readToken(url: URL, requireType: boolean): TokenParam {
   return isStytchToken(token) ? { kind: 'token', token } : { kind: 'malformed' };
 }
 
+/** Credentials or a fragment never belong to a sign-in link (a token there could leak). */
 function hasExtras(url: URL): boolean {
-  return url.username !== '' || url.password !== '' || url.port !== '' || url.hash !== '';
+  return url.username !== '' || url.password !== '' || url.hash !== '';
 }
 
 /** Accepts only promptgrimoire://auth/callback?stytch_token_type=magic_links&token=… */
 export function parseCallbackUrl(input: string): { token: string } | null {
   const url = parseUrl(input.trim());
-  if (!url || url.protocol !== CALLBACK_SCHEME || hasExtras(url)) return null;
+  if (!url || url.protocol !== CALLBACK_SCHEME || hasExtras(url) || url.port !== '') return null;
   if (url.hostname.toLowerCase() !== CALLBACK_HOST || !CALLBACK_PATHS.has(url.pathname)) return null;
   // Only the two parameters Stytch's redirect appends; anything else means someone else built it.
   for (const key of url.searchParams.keys()) {
