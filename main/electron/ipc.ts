@@ -32,11 +32,11 @@ export interface IpcMainLike {
 }
 export type _IpcMainFits = Expect<IpcMain extends IpcMainLike ? true : false>;
 
-export const FORBIDDEN_SENDER: IpcResult<AuthView> = {
+export const FORBIDDEN_SENDER = {
   ok: false,
   code: 'forbidden-sender',
   message: 'This request did not come from the PromptGrimoire window and was refused.',
-};
+} as const satisfies IpcResult<AuthView>;
 
 export const INTERNAL_ERROR: IpcResult<AuthView> = {
   ok: false,
@@ -86,6 +86,7 @@ export function registerIpcHandlers(
     ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event)) {
         logger.warn('ipc: refused a request from an untrusted sender', {
+          code: FORBIDDEN_SENDER.code,
           channel,
           origin: event.senderFrame?.origin ?? null,
           mainFrame: event.senderFrame ? event.senderFrame.parent === null : null,

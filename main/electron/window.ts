@@ -128,13 +128,13 @@ export type RevealableWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized'
 
 export interface WindowKeeper<W extends RevealableWindow> {
   /** The open window, or null when there is none (never created, or closed). */
-  current(): W | null;
+  readonly current: () => W | null;
   /** Creates the window if none is open. Only after `ready`. */
-  open(): W;
-  /** Brings the window to the front: create, restore if minimised, show, focus. */
-  reveal(): void;
+  readonly open: () => W;
+  /** Brings the window to the front: create, restore if minimised, show, focus. Safe to pass around unbound. */
+  readonly reveal: () => void;
   /** Called once the app is ready; a reveal requested earlier happens now. */
-  markReady(): void;
+  readonly markReady: () => void;
 }
 
 /**

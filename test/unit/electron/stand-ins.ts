@@ -1,0 +1,144 @@
+// Small stand-ins for the Electron objects the adapters touch, typed by the adapters' own
+// interfaces (which are derived from, and checked against, Electron's types). No module
+// here or in the tests imports a value from 'electron': that would try to download it.
+import { EventEmitter } from 'node:events';
+import type { AuthView } from '../../../preload/api';
+import { createLogger } from '../../../main/log/logger';
+import type { Logger } from '../../../main/ports';
+import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
+import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
+import type { IpcListener, IpcMainLike } from '../../../main/electron/ipc';
+import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
+
+/** A valid-looking Stytch token (44 base64url characters). */
+export const TOKEN = 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=';
+export const CALLBACK = `promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${TOKEN}`;
+
+export interface FakeEvent {
+  preventDefault(): void;
+  defaultPrevented: boolean;
+}
+
+/** What Electron passes as the event argument (plus any event params); preventDefault is recorded. */
+export function fakeEvent<P extends object>(params: P = {} as P): FakeEvent & P {
+  const event: FakeEvent = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return Object.assign(event, params);
+}
+
+export class FakeApp extends EventEmitter implements DeepLinkApp {
+  isPackaged = false;
+  lockGranted = true;
+  quitCalls = 0;
+  readonly protocolClients: Array<{ protocol: string; path?: string; args?: string[] }> = [];
+
+  requestSingleInstanceLock(): boolean {
+    return this.lockGranted;
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    this.protocolClients.push({ protocol, path, args });
+    return true;
+  }
+}
+
+export class FakeWindow implements RevealableWindow {
+  minimized = false;
+  visible = false;
+  focused = false;
+  destroyed = false;
+  readonly calls: string[] = [];
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  show(): void {
+    this.calls.push('show');
+    this.visible = true;
+  }
+  focus(): void {
+    this.calls.push('focus');
+    this.focused = true;
+  }
+}
+
+export class FakeContents extends EventEmitter implements GuardedContents {
+  windowOpenHandler: Parameters<GuardedContents['setWindowOpenHandler']>[0] | null = null;
+  setWindowOpenHandler(handler: Parameters<GuardedContents['setWindowOpenHandler']>[0]): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeSession implements PermissionSession {
+  request: Parameters<PermissionSession['setPermissionRequestHandler']>[0] | null = null;
+  check: Parameters<PermissionSession['setPermissionCheckHandler']>[0] | null = null;
+  setPermissionRequestHandler(handler: Parameters<PermissionSession['setPermissionRequestHandler']>[0]): void {
+    this.request = handler;
+  }
+  setPermissionCheckHandler(handler: Parameters<PermissionSession['setPermissionCheckHandler']>[0]): void {
+    this.check = handler;
+  }
+}
+
+export class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, IpcListener>();
+  handle(channel: string, listener: IpcListener): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+}
+
+export class FakeSafeStorage implements SafeStorageLike {
+  constructor(
+    private readonly available: boolean,
+    private readonly backend: ReturnType<SafeStorageLike['getSelectedStorageBackend']>,
+  ) {}
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): ReturnType<SafeStorageLike['getSelectedStorageBackend']> {
+    return this.backend;
+  }
+  // A reversible stand-in for the OS keyring: enough to prove the base64 round trip.
+  encryptString(plainText: string): Buffer {
+    return Buffer.from(`sealed:${plainText}`, 'utf8');
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice('sealed:'.length);
+  }
+}
+
+/** The real redacting logger over an array, so tests also see what reaches the log file. */
+export function recordingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { logger: createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' }), lines };
+}
+
+export const SIGNED_OUT_VIEW: AuthView = {
+  status: 'signed-out',
+  email: null,
+  name: null,
+  expiresAt: null,
+  linkExpiresAt: null,
+  resendAvailableAt: null,
+  persistence: 'encrypted',
+  notice: null,
+};
