@@ -124,7 +124,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       vault.wipe();
       set({ status: 'signed-out' }, noticeFor('session-expired'));
     } else {
-      logger.info('restored the stored session', { jwt: restored.jwt });
+      logger.info('restored the stored session', { localCheck: restored.jwt });
       set({ status: 'signed-in', session: restored.session });
       confirmInBackground(restored.session);
     }

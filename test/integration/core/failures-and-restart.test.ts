@@ -80,7 +80,7 @@ describe('core sessions across restarts', () => {
     expect(restarted.view()).toMatchObject({ status: 'signed-in', email: 'stays@example.com' });
     expect(rig.emulator.requestCount()).toBe(before);
     // The JWT was checked against the stored signing keys, not the network.
-    expect(rig.lines.some((line) => line.includes('restored the stored session') && line.includes('"jwt":"verified"'))).toBe(true);
+    expect(rig.lines.some((line) => line.includes('restored the stored session') && line.includes('"localCheck":"verified"'))).toBe(true);
     await restarted.idle();
     expect(rig.emulator.requestCount('/v1/sessions/authenticate')).toBe(1);
     expect(restarted.view().status).toBe('signed-in');
