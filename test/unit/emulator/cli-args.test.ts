@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../emulator/cli-args';
+import { EMULATOR_DEFAULTS } from '../../../emulator/index';
+
+describe('parseCliArgs', () => {
+  it('defaults to the fixed port and .emulator-data', () => {
+    expect(parseCliArgs([])).toEqual({ ok: true, options: { port: EMULATOR_DEFAULTS.port, dataDir: '.emulator-data' } });
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    const parsed = parseCliArgs(['--port', '0', '--host=0.0.0.0', '--project-id', 'p', '--secret', 's', '--public-token', 't', '--data-dir', 'd', '--rate-limit']);
+    expect(parsed).toEqual({ ok: true, options: { port: 0, host: '0.0.0.0', projectId: 'p', secret: 's', publicToken: 't', dataDir: 'd', rateLimit: true } });
+  });
+
+  it.each([
+    [['--port', '-1'], '--port must be an integer'],
+    [['--port', '70000'], '--port must be an integer'],
+    [['--port'], '--port needs a value'],
+    [['--secret', '--rate-limit'], '--secret needs a value'],
+    [['--what'], 'Unknown option: --what'],
+    [['stray'], 'Unknown option: stray'],
+  ])('%j is refused with "%s"', (argv, message) => {
+    const parsed = parseCliArgs(argv);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok === false && parsed.message).toContain(message);
+  });
+
+  it('recognises --help', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ ok: 'help' });
+  });
+});
