@@ -1,0 +1,93 @@
+// The relay's request bodies. Every object is strict: a field the relay does not define
+// (a callback URL, an expiration, a session duration, a user id) is refused, never passed on,
+// because those are the relay's decisions, not the caller's.
+// Rule: anything reaching a handler has been parsed here.
+import { z } from 'zod';
+
+/** base64url, optionally '=' padded: the alphabet of Stytch magic-link and session tokens. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}={0,2}$/;
+
+export const emailField = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ error: 'must be an email address' }));
+
+export const sendLinkBody = z.strictObject({
+  email: emailField,
+  // PKCE is not optional through the relay: a link without it could be redeemed by anyone
+  // who sees it, and the desktop app always sends a challenge.
+  code_challenge: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be the base64url SHA-256 of the code verifier (43 characters)'),
+});
+export type SendLinkBody = z.infer<typeof sendLinkBody>;
+
+export const authenticateLinkBody = z.strictObject({
+  token: z.string({ error: 'must be a string' }).regex(TOKEN_SHAPE, 'must be a magic-link token'),
+  // Optional only because invite links carry no PKCE challenge.
+  code_verifier: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be a PKCE code verifier (43-128 characters)')
+    .optional(),
+});
+export type AuthenticateLinkBody = z.infer<typeof authenticateLinkBody>;
+
+/** Session-bound calls whose only input is the bearer token. */
+export const emptyBody = z.strictObject({});
+
+export const inviteBody = z.strictObject({
+  email: emailField,
+  name: z
+    .strictObject({
+      first_name: z.string({ error: 'must be a string' }).max(100).optional(),
+      middle_name: z.string({ error: 'must be a string' }).max(100).optional(),
+      last_name: z.string({ error: 'must be a string' }).max(100).optional(),
+    })
+    .optional(),
+});
+export type InviteBody = z.infer<typeof inviteBody>;
+
+export const revokeInviteBody = z.strictObject({ email: emailField });
+export type RevokeInviteBody = z.infer<typeof revokeInviteBody>;
+
+export const sessionIdParam = z
+  .string()
+  .regex(/^session-[A-Za-z0-9-]{1,100}$/, 'must be a session id such as session-test-…');
+
+export const bearerToken = z.string().regex(TOKEN_SHAPE);
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** One readable sentence listing every problem, e.g. `email: must be an email address`. */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, message: describeIssues(result.error.issues, value) };
+}
+
+// zod does not keep the offending input on an issue, so look it up to tell "missing" from
+// "wrong type".
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  return issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+        return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: the relay decides this itself or does not accept it`;
+      }
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+      if (issue.path.length === 0 && issue.code === 'invalid_type') return 'body: must be a JSON object';
+      if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return `${where}: is required`;
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}

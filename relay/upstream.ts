@@ -1,0 +1,129 @@
+// The relay's only way to Stytch: the official SDK over an undici Agent with hard timeouts,
+// plus a timer race, because the SDK hands its own `timeout` to fetch, which ignores it.
+// Every outcome becomes a value: the body, or a Stytch-shaped error the relay can pass on
+// unchanged (same status, same error_type), or 502/504 when Stytch could not be reached.
+// Rule: the secret stays inside the SDK client; nothing here logs or returns it.
+import { Client } from 'stytch';
+import { Agent } from 'undici';
+import type { Logger } from '../main/ports';
+import type { RelayConfig } from './config';
+import { errorReply, type Reply } from './http-io';
+
+export type UpstreamResult<T> = { ok: true; body: T } | { ok: false; reply: Reply };
+
+export interface Upstream {
+  /** Runs one SDK call with the relay's timeout; `label` names it in the log. */
+  call<T>(label: string, requestId: string, run: (client: Client) => Promise<T>): Promise<UpstreamResult<T>>;
+  close(): Promise<void>;
+}
+
+type SdkDispatcher = NonNullable<ConstructorParameters<typeof Client>[0]['dispatcher']>;
+
+function buildClient(config: RelayConfig, agent: Agent, logger: Logger): Client {
+  // The SDK warns on every construction with a custom env; expected with the emulator.
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (text.startsWith('[Stytch] Warning')) logger.debug('stytch sdk: custom API URL in use', { apiUrl: config.stytch.apiUrl });
+    else original(...args);
+  };
+  try {
+    return new Client({
+      project_id: config.stytch.projectId,
+      secret: config.stytch.secret,
+      ...(config.stytch.apiUrl ? { env: `${config.stytch.apiUrl}/` } : {}),
+      // The SDK's types name another undici major's Dispatcher, but it only passes the
+      // object on to Node's global fetch, whose bundled undici matches the pinned Agent.
+      dispatcher: agent as unknown as SdkDispatcher,
+    });
+  } finally {
+    console.warn = original;
+  }
+}
+
+interface StytchErrorShape {
+  status_code?: unknown;
+  request_id?: unknown;
+  error_type?: unknown;
+  error_message?: unknown;
+  error_url?: unknown;
+  message?: unknown;
+  request?: unknown;
+}
+
+/** Turns whatever the SDK threw into the reply the relay sends. Never throws. */
+export function upstreamFailure(error: unknown, requestId: string): Reply {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as StytchErrorShape;
+  if (typeof shape.error_type === 'string') {
+    const status = typeof shape.status_code === 'number' && shape.status_code >= 400 && shape.status_code <= 599 ? shape.status_code : 502;
+    return errorReply(
+      status,
+      shape.error_type,
+      typeof shape.error_message === 'string' ? shape.error_message : 'Stytch refused the request.',
+      typeof shape.request_id === 'string' ? shape.request_id : requestId,
+      typeof shape.error_url === 'string' ? { error_url: shape.error_url } : {},
+    );
+  }
+  const message = typeof shape.message === 'string' ? shape.message : String(error);
+  if ('request' in shape && message.startsWith('Unable to parse JSON response')) {
+    return errorReply(502, 'relay_upstream_bad_response', 'Stytch answered with something that is not JSON.', requestId);
+  }
+  if ('request' in shape) {
+    return errorReply(502, 'relay_upstream_unreachable', 'The relay could not reach Stytch.', requestId);
+  }
+  return errorReply(500, 'internal_server_error', 'The relay failed while handling the request.', requestId);
+}
+
+export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
+  const timeoutMs = config.stytch.timeoutMs;
+  // The Agent's own limits sit a little past the race so the race decides (504, not a
+  // generic fetch failure); they still free the socket of a call nobody waits for any more.
+  const agent = new Agent({
+    headersTimeout: timeoutMs + 1000,
+    bodyTimeout: timeoutMs + 1000,
+    connect: { timeout: timeoutMs },
+    keepAliveTimeout: 30_000,
+  });
+  const client = buildClient(config, agent, logger);
+
+  return {
+    async call<T>(label: string, requestId: string, run: (client: Client) => Promise<T>): Promise<UpstreamResult<T>> {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      const attempt = run(client).then(
+        (body) => ({ body }),
+        (error: unknown) => ({ error }),
+      );
+      const started = performance.now();
+      try {
+        const outcome = await Promise.race([attempt, timedOut]);
+        if (outcome === 'timeout') {
+          logger.warn('upstream timed out', { call: label, request_id: requestId, timeout_ms: timeoutMs });
+          return {
+            ok: false,
+            reply: errorReply(504, 'relay_upstream_timeout', `Stytch did not answer within ${timeoutMs} ms.`, requestId),
+          };
+        }
+        if ('error' in outcome) {
+          const reply = upstreamFailure(outcome.error, requestId);
+          const level = reply.status >= 500 || reply.status === 401 ? 'warn' : 'info';
+          logger[level]('upstream refused', {
+            call: label,
+            request_id: requestId,
+            status: reply.status,
+            error_type: reply.body['error_type'],
+            duration_ms: Math.round(performance.now() - started),
+          });
+          return { ok: false, reply };
+        }
+        return { ok: true, body: outcome.body };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    // destroy, not close: a call nobody waits for any more must not hold shutdown open.
+    close: () => agent.destroy(),
+  };
+}
