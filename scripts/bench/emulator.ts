@@ -1,0 +1,112 @@
+// `npm run bench:emulator`: magic-link authenticate throughput and latency through the real
+// stytch SDK. The emulator runs in a child process (its own event loop and thread pool) so the
+// client's work does not queue behind the server's. Tokens are prepared first; only the
+// authenticate calls, each minting a session and a signed JWT, are timed.
+// Figures are printed, never asserted: they depend on the machine.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import stytch from 'stytch';
+import { EMULATOR_DEFAULTS } from '../../emulator/index';
+
+const TOTAL = Number(process.env['BENCH_AUTHENTICATES'] ?? 12_000);
+const WARMUP = Math.min(1_000, Math.floor(TOTAL / 10));
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+const TARGET_RPS = 1_500;
+const TARGET_P99_MS = 20;
+
+async function startChild(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['emulator/cli.ts', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}`)));
+  });
+  lines.close();
+  child.stdout.resume();
+  const url = first.replace('Stytch emulator listening on ', '');
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
+  return { url, stop };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'emulator-bench-'));
+  const emulator = await startChild(dataDir);
+  try {
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const client = new stytch.Client({ project_id: EMULATOR_DEFAULTS.projectId, secret: EMULATOR_DEFAULTS.secret, env: `${emulator.url}/` });
+    console.warn = warn;
+
+    // Preparation (untimed): a few users, then embeddable tokens spread over them.
+    const users: string[] = [];
+    for (let i = 0; i < 50; i += 1) users.push((await client.magicLinks.email.loginOrCreate({ email: `bench-${i}@example.com` })).user_id);
+    const tokens: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < TOTAL) {
+          const i = next++;
+          tokens[i] = (await client.magicLinks.create({ user_id: users[i % users.length] ?? '' })).token;
+        }
+      }),
+    );
+
+    console.log(`Stytch emulator benchmark: magicLinks.authenticate with session_duration_minutes (session + RS256 JWT each)`);
+    console.log(`  ${TOTAL} calls, ${CONCURRENCY} concurrent, first ${WARMUP} are warm-up; emulator in a child process`);
+    // Shared machines skew everything: print how busy this one was when the run started.
+    console.log(`  machine:    ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    let clientCpu = process.cpuUsage();
+    const latencies: number[] = [];
+    let cursor = 0;
+    let measuredStart = 0;
+    let failures = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (cursor < TOTAL) {
+          const i = cursor++;
+          if (i === WARMUP) {
+            measuredStart = performance.now();
+            clientCpu = process.cpuUsage();
+          }
+          const started = performance.now();
+          try {
+            await client.magicLinks.authenticate({ token: tokens[i] ?? '', session_duration_minutes: 60 });
+          } catch {
+            failures += 1;
+          }
+          if (i >= WARMUP) latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    const elapsedS = (performance.now() - measuredStart) / 1000;
+    const cpu = process.cpuUsage(clientCpu);
+    latencies.sort((a, b) => a - b);
+    const rps = latencies.length / elapsedS;
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW target');
+    console.log(`  throughput: ${rps.toFixed(0)} authenticates/s   (target ≥ ${TARGET_RPS}: ${mark(rps >= TARGET_RPS)})`);
+    console.log(`  latency:    p50 ${p50.toFixed(2)} ms   p99 ${p99.toFixed(2)} ms   max ${(latencies.at(-1) ?? NaN).toFixed(2)} ms   (target p99 ≤ ${TARGET_P99_MS} ms: ${mark(p99 <= TARGET_P99_MS)})`);
+    console.log(`  client CPU: ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(3)} ms per call (the SDK's own share of the two cores)`);
+    console.log(`  failures:   ${failures}`);
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    await emulator.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
