@@ -1,0 +1,203 @@
+// StytchGateway over the organisation's relay (relay mode): the installed app holds no Stytch
+// secret, only the relay's URL. Same interface and same failure codes as the SDK gateway,
+// so the flow cannot tell which one it has.
+// What the relay decides instead of the app: the callback URL, link expirations and session
+// length in SendLinkRequest / MagicLinkAuthRequest are not sent — the relay refuses them and
+// applies its own configuration.
+// Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
+import { Agent, fetch } from 'undici';
+import { z } from 'zod';
+import { verifyJwtLocally } from '../auth/jwt-verify';
+import type {
+  AuthenticatedSession,
+  GatewayFailure,
+  GatewayResult,
+  PublicJwk,
+  StytchGateway,
+  VerifiedJwt,
+} from '../auth/stytch-gateway';
+import type { Logger } from '../ports';
+import { failureFromFetchError, failureFromResponse, type ErrorPayload } from './relay-errors';
+
+export interface RelayGatewayOptions {
+  /** The relay's base URL, e.g. https://auth.example.org; a trailing slash is ignored. */
+  relayUrl: string;
+  timeoutMs: number;
+  logger: Logger;
+  /**
+   * The Stytch project the relay serves, when the app's configuration pins it. Without it the
+   * project is learned from the relay's signing-key answer, and before that from the JWT
+   * itself (see verifySessionJwt).
+   */
+  projectId?: string;
+}
+
+const authenticatedBody = z.object({
+  session_token: z.string().min(1),
+  session_jwt: z.string().min(1),
+  session: z.object({
+    session_id: z.string(),
+    started_at: z.string().nullable(),
+    expires_at: z.string(),
+  }),
+  user: z.object({ user_id: z.string(), email: z.string().nullable(), name: z.string().nullable() }),
+});
+
+const sendBody = z.object({ user_id: z.string(), user_created: z.boolean() });
+
+const jwksBody = z.object({
+  project_id: z.string(),
+  keys: z.array(
+    z.object({
+      kty: z.string(),
+      kid: z.string(),
+      n: z.string(),
+      e: z.string(),
+      alg: z.string().optional(),
+      use: z.string().optional(),
+      key_ops: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const ok = z.object({});
+
+function toSession(body: z.infer<typeof authenticatedBody>): AuthenticatedSession {
+  return {
+    sessionToken: body.session_token,
+    sessionJwt: body.session_jwt,
+    sessionId: body.session.session_id,
+    user: { userId: body.user.user_id, email: body.user.email, name: body.user.name },
+    expiresAt: body.session.expires_at,
+    startedAt: body.session.started_at ?? body.session.expires_at,
+  };
+}
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: Record<string, unknown>;
+  bearer?: string;
+}
+
+export function createRelayGateway(options: RelayGatewayOptions): StytchGateway {
+  const base = options.relayUrl.replace(/\/+$/, '');
+  const { logger, timeoutMs } = options;
+  // One pool for the gateway's lifetime: keep-alive to the relay, released by close().
+  const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+  let learnedProjectId = options.projectId;
+
+  async function call<T>(label: string, request: Call, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    // One timer covers connect, headers and body: the whole call, not just its parts.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const fail = (failure: GatewayFailure): GatewayResult<T> => {
+      logger.warn(`relay ${label} failed`, { ...failure });
+      return { ok: false, failure };
+    };
+    try {
+      const response = await fetch(`${base}${request.path}`, {
+        method: request.method,
+        headers: {
+          accept: 'application/json',
+          ...(request.body ? { 'content-type': 'application/json' } : {}),
+          ...(request.bearer ? { authorization: `Bearer ${request.bearer}` } : {}),
+        },
+        ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+        signal: controller.signal,
+        dispatcher: agent,
+      });
+      const text = await response.text();
+      let payload: unknown;
+      try {
+        payload = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        payload = undefined;
+      }
+      if (response.status >= 400) {
+        const errorPayload = typeof payload === 'object' && payload !== null ? (payload as ErrorPayload) : undefined;
+        return fail(failureFromResponse(response.status, errorPayload, response.headers.get('retry-after')));
+      }
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return fail({ code: 'unexpected', status: response.status, detail: 'the relay answered in an unknown shape' });
+      return { ok: true, value: parsed.data };
+    } catch (error) {
+      return fail(failureFromFetchError(error, timedOut, timeoutMs));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function expectationsFor(jwt: string): { projectId: string; issuers: string[] } | undefined {
+    if (learnedProjectId !== undefined) return { projectId: learnedProjectId, issuers: [`stytch.com/${learnedProjectId}`] };
+    // Restoring before any key fetch in this process: the keys themselves came from the relay
+    // (stored with the session), so the signature is the anchor; require at least that the
+    // token's issuer and audience name the same project.
+    try {
+      const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown; aud?: unknown };
+      const issuer = typeof payload.iss === 'string' && payload.iss.startsWith('stytch.com/') ? payload.iss : undefined;
+      const projectId = issuer?.slice('stytch.com/'.length);
+      const audiences: unknown[] = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+      return projectId && issuer && audiences.includes(projectId) ? { projectId, issuers: [issuer] } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    async sendMagicLink(request) {
+      const result = await call(
+        'send',
+        { method: 'POST', path: '/v1/magic-links/send', body: { email: request.email, code_challenge: request.codeChallenge } },
+        sendBody,
+      );
+      return result.ok ? { ok: true, value: { userId: result.value.user_id, userCreated: result.value.user_created } } : result;
+    },
+
+    async authenticateMagicLink(request) {
+      const body = { token: request.token, ...(request.codeVerifier !== undefined ? { code_verifier: request.codeVerifier } : {}) };
+      const result = await call('magic link authenticate', { method: 'POST', path: '/v1/magic-links/authenticate', body }, authenticatedBody);
+      return result.ok ? { ok: true, value: toSession(result.value) } : result;
+    },
+
+    async authenticateSession(sessionToken) {
+      const result = await call(
+        'session authenticate',
+        { method: 'POST', path: '/v1/sessions/authenticate', body: {}, bearer: sessionToken },
+        authenticatedBody,
+      );
+      return result.ok ? { ok: true, value: toSession(result.value) } : result;
+    },
+
+    async fetchSigningKeys() {
+      const result = await call('jwks', { method: 'GET', path: '/v1/sessions/jwks' }, jwksBody);
+      if (!result.ok) return result;
+      if (options.projectId !== undefined && result.value.project_id !== options.projectId) {
+        return {
+          ok: false,
+          failure: { code: 'misconfigured', detail: `the relay serves project ${result.value.project_id}, not the configured one` },
+        };
+      }
+      learnedProjectId = result.value.project_id;
+      const keys: PublicJwk[] = result.value.keys.map((key) => ({ ...key }));
+      return { ok: true, value: keys };
+    },
+
+    verifySessionJwt(jwt, keys, nowMs): GatewayResult<VerifiedJwt> {
+      const expectations = expectationsFor(jwt);
+      if (!expectations) return { ok: false, failure: { code: 'jwt-invalid', detail: 'JWT names no consistent project' } };
+      return verifyJwtLocally(jwt, keys, nowMs, expectations);
+    },
+
+    async revokeSession(sessionToken) {
+      const result = await call('session revoke', { method: 'POST', path: '/v1/sessions/revoke', body: {}, bearer: sessionToken }, ok);
+      return result.ok ? { ok: true, value: null } : result;
+    },
+
+    close: () => agent.destroy(),
+  };
+}
