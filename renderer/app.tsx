@@ -15,6 +15,17 @@ import { SignInScreen } from './screens/sign-in-screen';
 import { SignedInScreen } from './screens/signed-in-screen';
 import { useAuth } from './use-auth';
 
+// While a resend is 'sending', the view has no link times; keep showing the last ones
+// rather than making the countdown blink out.
+function withLinkTimes(view: AuthView, lastLinkSent: AuthView | null): AuthView {
+  if (view.status !== 'sending' || !lastLinkSent) return view;
+  return {
+    ...view,
+    linkExpiresAt: view.linkExpiresAt ?? lastLinkSent.linkExpiresAt,
+    resendAvailableAt: view.resendAvailableAt ?? lastLinkSent.resendAvailableAt,
+  };
+}
+
 type Screen = 'restoring' | 'sign-in' | 'check-email' | 'authenticating' | 'signed-in';
 
 // 'sending' is a busy state of whichever screen asked for it: the sign-in form, or a
@@ -38,7 +49,7 @@ function screenFor(status: AuthView['status'] | null, previous: Screen): Screen 
 }
 
 export function App() {
-  const { view, failure, pending, canRetry, actions } = useAuth();
+  const { view, failure, pending, canRetry, lastLinkSent, actions } = useAuth();
   const previous = useRef<Screen>('restoring');
   const screen = screenFor(view?.status ?? null, previous.current);
   useEffect(() => {
@@ -117,7 +128,7 @@ export function App() {
       case 'check-email':
         return view ? (
           <CheckEmailScreen
-            view={view}
+            view={withLinkTimes(view, lastLinkSent)}
             resending={view.status === 'sending' || pending === 'resend' || pending === 'send'}
             submitting={pending === 'submit'}
             startingOver={pending === 'start-over'}

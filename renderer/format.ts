@@ -8,41 +8,43 @@ import type * as Contract from '../preload/api';
 export const EMAIL_MAX_LENGTH: typeof Contract.EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH: typeof Contract.PASTED_LINK_MAX_LENGTH = 4096;
 
-/** Returns a sentence saying what is wrong, or null when the address looks plausible. */
+/**
+ * Returns a sentence saying what is wrong, or null when the address looks plausible.
+ * Each sentence opens the same way, so the kind of problem is clear before the detail.
+ */
 export function emailProblem(raw: string): string | null {
   const email = raw.trim();
   if (email === '') return 'Enter your email address.';
-  if (/\s/.test(email)) return 'An email address can’t contain spaces.';
-  if (email.length > EMAIL_MAX_LENGTH) return 'That email address is too long.';
+  const detail = emailDetail(email);
+  return detail === null ? null : `Enter a valid email address: ${detail}`;
+}
+
+function emailDetail(email: string): string | null {
+  if (/\s/.test(email)) return 'it can’t contain spaces.';
+  if (email.length > EMAIL_MAX_LENGTH) return `it can be at most ${EMAIL_MAX_LENGTH} characters.`;
   const at = email.indexOf('@');
-  if (at === -1) return 'An email address needs an @, like name@example.com.';
-  if (email.indexOf('@', at + 1) !== -1) return 'An email address has only one @.';
+  if (at === -1) return 'it needs an @, like name@example.com.';
+  if (email.indexOf('@', at + 1) !== -1) return 'it has only one @.';
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (local === '') return 'Add the part before the @, like name@example.com.';
-  if (domain === '') return 'Add the part after the @, like name@example.com.';
+  if (local === '') return 'add the part before the @, like name@example.com.';
+  if (domain === '') return 'add the part after the @, like name@example.com.';
   const labels = domain.split('.');
   if (labels.length < 2 || labels.some((label) => label === '' || /^-|-$/.test(label))) {
-    return 'Check the part after the @: it should look like example.com.';
+    return 'the part after the @ should look like example.com.';
   }
-  if (/[,;:<>()[\]\\"]/.test(email)) return 'That email address has a character it can’t contain.';
+  if (/[,;:<>()[\]\\"]/.test(email)) return 'it has a character an address can’t contain.';
   return null;
 }
 
-/** Only the two shapes the main process accepts are worth sending: https or our scheme. */
+/**
+ * Only what is plainly not worth a round trip. Whether text is a sign-in link is the main
+ * process's call: its parser is the one that must be strict, and it answers with a notice.
+ */
 export function linkProblem(raw: string): string | null {
   const link = raw.trim();
   if (link === '') return 'Paste the link from the email.';
   if (link.length > PASTED_LINK_MAX_LENGTH) return 'That is too long to be a sign-in link.';
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return 'That isn’t a link. Copy the whole link from the email and paste it here.';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'promptgrimoire:') {
-    return 'That isn’t a sign-in link. Copy the link from the email and paste it here.';
-  }
   return null;
 }
 

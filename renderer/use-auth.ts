@@ -27,6 +27,8 @@ export interface Auth {
   pending: Pending | null;
   /** Whether a 'retry' notice has a send to run again. */
   canRetry: boolean;
+  /** The last 'link-sent' view: a resend passes through 'sending', which carries no times. */
+  lastLinkSent: AuthView | null;
   actions: AuthActions;
 }
 
@@ -41,11 +43,21 @@ export function useAuth(): Auth {
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [lastEmail, setLastEmail] = useState<string | null>(null);
+  const [lastLinkSent, setLastLinkSent] = useState<AuthView | null>(null);
   // Refs mirror state for the callbacks, which are created once.
   const pendingRef = useRef<Pending | null>(null);
   const lastEmailRef = useRef<string | null>(null);
   const viewRef = useRef<AuthView | null>(null);
   const alive = useRef(false);
+
+  const accept = useMemo(
+    () => (next: AuthView) => {
+      viewRef.current = next;
+      setView(next);
+      if (next.status === 'link-sent') setLastLinkSent(next);
+    },
+    [],
+  );
 
   const actions = useMemo<AuthActions>(() => {
     const run = (kind: Pending, call: Call) => {
@@ -63,14 +75,10 @@ export function useAuth(): Auth {
         if (!alive.current) return;
         setPending(null);
         if (!result) setFailure(CALL_CRASHED);
-        else if (result.ok) show(result.value);
+        else if (result.ok) accept(result.value);
         else setFailure(result.message);
       };
       call(api).then(settle, () => settle(null));
-    };
-    const show = (next: AuthView) => {
-      viewRef.current = next;
-      setView(next);
     };
     const sendLink = (email: string) => {
       lastEmailRef.current = email;
@@ -93,28 +101,27 @@ export function useAuth(): Auth {
       signOut: () => run('sign-out', (api) => api.signOut()),
       clearFailure: () => setFailure(null),
     };
-  }, []);
+  }, [accept]);
 
   useEffect(() => {
     alive.current = true;
     pendingRef.current = null;
     actions.reload();
     const unsubscribe = window.grimoire?.onViewChanged((next) => {
-      if (!alive.current) return;
-      viewRef.current = next;
-      setView(next);
+      if (alive.current) accept(next);
     });
     return () => {
       alive.current = false;
       unsubscribe?.();
     };
-  }, [actions]);
+  }, [actions, accept]);
 
   return {
     view,
     failure,
     pending,
     canRetry: (lastEmail ?? view?.email ?? null) !== null,
+    lastLinkSent,
     actions,
   };
 }

@@ -1,6 +1,6 @@
-// A notice from the main process (or a failed call) as an alert. Only the message sits in
-// the role="alert" element: the countdown and buttons around it change without being
-// announced again every second.
+// A notice from the main process (or a failed call) as an alert, with its next step inside
+// it. The rate-limit countdown is a timer region (aria-live off), so the alert is read
+// when it appears, not again every second.
 import { useId, useState } from 'react';
 import type { Notice, NoticeAction } from '../../preload/api';
 import { secondsLeft, shortDuration, spokenDuration } from '../format';
@@ -44,15 +44,15 @@ export function NoticeAlert({ notice, onAction, canRetry, resendAt, onDismiss, b
   const actionWait = Math.max(waitSeconds, secondsLeft(cooldownAt, now));
 
   return (
-    <div className={`notice notice--${notice.tone}`}>
+    <div className={`notice notice--${notice.tone}`} role="alert">
       <ToneIcon tone={notice.tone} />
       <div className="notice__body">
-        <p className="notice__message" role="alert">
+        <p className="notice__message">
           <span className="visually-hidden">{TONE_WORD[notice.tone]}: </span>
           {notice.message}
         </p>
         {retryAt !== null && (
-          <p className="notice__timer" id={timerId} role="timer" data-testid="retry-countdown">
+          <p className="notice__timer" id={timerId} role="timer" aria-live="off" data-testid="retry-countdown">
             {waitSeconds > 0 ? (
               <>
                 <span aria-hidden="true">You can try again in {shortDuration(waitSeconds)}.</span>
@@ -62,9 +62,6 @@ export function NoticeAlert({ notice, onAction, canRetry, resendAt, onDismiss, b
               'You can try again now.'
             )}
           </p>
-        )}
-        {action === 'contact-support' && (
-          <p className="notice__support">If this keeps happening, contact PromptGrimoire support.</p>
         )}
         {label && onAction && action && (
           <div className="notice__actions">
@@ -87,6 +84,7 @@ export function NoticeAlert({ notice, onAction, canRetry, resendAt, onDismiss, b
   );
 }
 
+// 'contact-support' gets no button: the message itself says whom to contact.
 // Names differ from the screens' own buttons ("Resend", "Use a different email") so each
 // accessible name on a screen stays unique.
 function actionLabel(action: NoticeAction | null, canRetry: boolean): string | null {

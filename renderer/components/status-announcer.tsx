@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AuthView } from '../../preload/api';
 
-function sentence(view: AuthView): string {
-  switch (view.status) {
+function sentence(status: AuthView['status']): string {
+  switch (status) {
     case 'restoring':
       return '';
     case 'signed-out':
@@ -12,7 +12,9 @@ function sentence(view: AuthView): string {
     case 'sending':
       return 'Sending your magic link…';
     case 'link-sent':
-      return view.email ? `Link sent to ${view.email}.` : 'Link sent.';
+      // No address here: the screen shows it, and a second copy would make it ambiguous
+      // for anyone finding the address by its text.
+      return 'Link sent. Check your email.';
     case 'authenticating':
       return 'Signing you in…';
     case 'signed-in':
@@ -29,7 +31,7 @@ export function StatusAnnouncer({ view }: { view: AuthView | null }) {
     previous.current = view.status;
     // Nothing to announce on first paint, after a restore, or when nothing changed.
     if (was === null || was === 'restoring' || was === view.status) return;
-    setText(sentence(view));
+    setText(sentence(view.status));
   }, [view]);
   return (
     <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="status-announcer">
