@@ -7,7 +7,8 @@ import type { VerifierStore } from '../session/verifier-store';
 import type { AuthenticatedSession, GatewayFailure, StytchGateway } from './stytch-gateway';
 
 export type LinkOutcome =
-  | { kind: 'signed-in'; session: AuthenticatedSession }
+  /** `verifier` is spent: the caller removes it once the person sees the result. */
+  | { kind: 'signed-in'; session: AuthenticatedSession; verifier: string }
   | { kind: 'replayed' }
   | { kind: 'no-verifier' }
   | { kind: 'failed'; failure: GatewayFailure };
@@ -69,8 +70,7 @@ export function createLinkAuthenticator(deps: {
       });
       if (result.ok) {
         remember(fingerprint);
-        deps.verifiers.remove(verifier);
-        return { kind: 'signed-in', session: result.value };
+        return { kind: 'signed-in', session: result.value, verifier };
       }
       last = result.failure;
       if (result.failure.errorType !== 'pkce_mismatch') break;

@@ -12,7 +12,7 @@ import { parseCallbackUrl, parsePastedLink, type PastedLinkRejection } from './d
 import { createLinkAuthenticator, type LinkOutcome } from './link-authenticator';
 import { noticeFor, type NoticeCode } from './notices';
 import { createPkcePair } from './pkce';
-import type { AuthenticatedSession, StytchGateway } from './stytch-gateway';
+import type { AuthenticatedSession, PublicJwk, StytchGateway } from './stytch-gateway';
 import { toAuthView, type FlowState, type PendingLink } from './view';
 
 export const RESEND_COOLDOWN_MS = 30_000;
@@ -47,6 +47,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   let notice: Notice | null = null;
   let started: Promise<void> | null = null;
   let disposed = false;
+  // The project's public keys, shared by every session of this run: fetched once.
+  let knownKeys: PublicJwk[] = [];
 
   const view = (): AuthView => toAuthView(state, notice, vault.persistence);
 
@@ -87,8 +89,9 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   /** Captures the project's public keys once, so the next start verifies with no request. */
   function captureSigningKeys(sessionId: string): void {
     track(
-      gateway.fetchSigningKeys().then((result) => {
+      (knownKeys.length > 0 ? Promise.resolve({ ok: true as const, value: knownKeys }) : gateway.fetchSigningKeys()).then((result) => {
         if (!result.ok || state.status !== 'signed-in' || state.session.sessionId !== sessionId) return;
+        knownKeys = result.value;
         const session = { ...state.session, signingKeys: result.value };
         state = { status: 'signed-in', session };
         persist(session);
@@ -125,6 +128,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       set({ status: 'signed-out' }, noticeFor('session-expired'));
     } else {
       logger.info('restored the stored session', { localCheck: restored.jwt });
+      if (restored.jwt === 'verified') knownKeys = restored.session.signingKeys;
       set({ status: 'signed-in', session: restored.session });
       confirmInBackground(restored.session);
     }
@@ -191,12 +195,16 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     return sendLink(pending.email, pending);
   }
 
-  function signedIn(fresh: AuthenticatedSession): AuthView {
-    const session: StoredSession = { ...fresh, signingKeys: [] };
+  function signedIn(fresh: AuthenticatedSession, spentVerifier: string): AuthView {
+    // Keys already known are stored with the session right away (one write on the
+    // critical path); otherwise they are fetched and stored in the background.
+    const session: StoredSession = { ...fresh, signingKeys: knownKeys };
     persist(session);
     const current = set({ status: 'signed-in', session });
     logger.info('signed in', { persistence: vault.persistence });
-    captureSigningKeys(session.sessionId);
+    // Housekeeping after the person sees the result: a second disk write need not delay it.
+    track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => verifiers.remove(spentVerifier)));
+    if (knownKeys.length === 0) captureSigningKeys(session.sessionId);
     return current;
   }
 
@@ -220,7 +228,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     const outcome: LinkOutcome = await attempt.outcome;
     switch (outcome.kind) {
       case 'signed-in':
-        return signedIn(outcome.session);
+        return signedIn(outcome.session, outcome.verifier);
       case 'replayed':
         return set(fallbackFrom(pending), noticeFor('link-replayed'));
       case 'no-verifier':

@@ -1,0 +1,137 @@
+// Core benchmark against the local emulator:
+// (a) deep link → signed in (session persisted, view pushed) relative to one raw SDK
+//     magicLinks.authenticate on the same emulator in the same run (target ≤ 1.15);
+// (b) start-up restore of a stored session (decrypt + local JWT verify): median ms
+//     (target ≤ 10 ms) and the number of network requests during it (must be 0).
+// Prints figures only; nothing here asserts timings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { Client } from 'stytch';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
+import { createPkcePair } from '../../main/auth/pkce';
+import { loadConfig, type AppConfig } from '../../main/config';
+import { createLogger } from '../../main/log/logger';
+import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
+import { createConfStore } from '../../test/fixtures/conf-store';
+
+export interface CoreBenchResult {
+  iterations: number;
+  rawAuthenticateMedianMs: number;
+  deepLinkToSignedInMedianMs: number;
+  ratio: number;
+  restoreMedianMs: number;
+  restoreNetworkRequests: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+function quietClient(emulator: RunningEmulator): Client {
+  const warn = console.warn;
+  console.warn = () => undefined; // the SDK's custom-env notice, expected here
+  try {
+    return new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
+  } finally {
+    console.warn = warn;
+  }
+}
+
+export async function runCoreBench(iterations = 40): Promise<CoreBenchResult> {
+  const emulator = await startEmulator();
+  const dir = mkdtempSync(join(tmpdir(), 'grimoire-bench-'));
+  const key = randomBytes(32);
+  const logger = createLogger(() => undefined);
+  const loaded = loadConfig({ STYTCH_PROJECT_ID: emulator.projectId, STYTCH_SECRET: emulator.secret, STYTCH_API_URL: emulator.url });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const config: AppConfig = loaded.config;
+  const cores: AppCoreWithIdle[] = [];
+  const newCore = (): AppCoreWithIdle => {
+    const core = createAppCore({ config, cipher: createAesGcmCipher(key), store: createConfStore(dir), logger });
+    cores.push(core);
+    return core;
+  };
+  try {
+    const raw = quietClient(emulator);
+    const rawTimes: number[] = [];
+    const coreTimes: number[] = [];
+    const core = newCore();
+    await core.start();
+    for (let i = 0; i < iterations; i += 1) {
+      // Raw SDK: one authenticate of a freshly sent PKCE link.
+      const email = `raw${i}@bench.example`;
+      const pkce = createPkcePair();
+      await raw.magicLinks.email.loginOrCreate({ email, code_challenge: pkce.challenge, login_magic_link_url: config.callbackUrl, signup_magic_link_url: config.callbackUrl });
+      const rawToken = emulator.latestMessage(email)?.token ?? '';
+      let t = performance.now();
+      await raw.magicLinks.authenticate({ token: rawToken, code_verifier: pkce.verifier, session_duration_minutes: config.sessionDurationMinutes });
+      rawTimes.push(performance.now() - t);
+
+      // Core: deep link → signed in, persisted, view pushed.
+      const coreEmail = `core${i}@bench.example`;
+      await core.sendLink(coreEmail);
+      const link = `promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${emulator.latestMessage(coreEmail)?.token ?? ''}`;
+      let pushed = 0;
+      const off = core.onView((view) => {
+        if (view.status === 'signed-in') pushed = performance.now();
+      });
+      t = performance.now();
+      await core.handleDeepLink(link);
+      const done = pushed || performance.now();
+      off();
+      if (core.view().status !== 'signed-in') throw new Error('core did not sign in');
+      coreTimes.push(done - t);
+      await core.idle();
+      if (i < iterations - 1) await core.signOut();
+    }
+
+    // Restore: a new core on the same store each time (decrypt + local JWT verify).
+    const restoreTimes: number[] = [];
+    let restoreRequests = 0;
+    for (let i = 0; i < iterations; i += 1) {
+      const next = newCore();
+      const before = emulator.requestCount();
+      const t = performance.now();
+      await next.start();
+      restoreTimes.push(performance.now() - t);
+      restoreRequests += emulator.requestCount() - before;
+      if (next.view().status !== 'signed-in') throw new Error('restore did not sign in');
+      await next.dispose();
+    }
+
+    const rawMedian = median(rawTimes);
+    const coreMedian = median(coreTimes);
+    return {
+      iterations,
+      rawAuthenticateMedianMs: rawMedian,
+      deepLinkToSignedInMedianMs: coreMedian,
+      ratio: coreMedian / rawMedian,
+      restoreMedianMs: median(restoreTimes),
+      restoreNetworkRequests: restoreRequests,
+    };
+  } finally {
+    for (const core of cores) await core.dispose().catch(() => undefined);
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printCoreBench(result: CoreBenchResult): void {
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  console.log(`core bench (${result.iterations} iterations)`);
+  console.log(`  raw SDK magicLinks.authenticate median   ${ms(result.rawAuthenticateMedianMs)}`);
+  console.log(`  deep link → signed in median             ${ms(result.deepLinkToSignedInMedianMs)}`);
+  console.log(`  ratio (target ≤ 1.15)                    ${result.ratio.toFixed(3)}`);
+  console.log(`  restore at start-up median (target ≤ 10) ${ms(result.restoreMedianMs)}`);
+  console.log(`  network requests during restore (must be 0) ${result.restoreNetworkRequests}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printCoreBench(await runCoreBench());
+}
