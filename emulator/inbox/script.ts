@@ -73,7 +73,7 @@ export const INBOX_SCRIPT = `'use strict';
     var meta = el('div', 'meta');
     var created = Date.parse(message.created_at);
     var expires = Date.parse(message.expires_at);
-    var sent = el('span', '', 'Sent ' + ago(serverNow - created));
+    var sent = el('span', '', 'Sent ' + new Date(created).toLocaleTimeString() + ' · ' + ago(serverNow - created));
     sent.title = new Date(created).toLocaleString();
     meta.appendChild(sent);
     var left = expires - serverNow;
@@ -81,6 +81,9 @@ export const INBOX_SCRIPT = `'use strict';
     expiry.title = new Date(expires).toLocaleString();
     meta.appendChild(expiry);
     meta.appendChild(el('span', 'token', 'token ' + shortToken(message.token)));
+    var dest = el('span', 'dest', '→ ' + message.redirect_url);
+    dest.title = 'Where the link sends the browser';
+    meta.appendChild(dest);
     item.appendChild(meta);
 
     var actions = el('div', 'actions');

@@ -76,7 +76,8 @@ button.ghost:hover { color: var(--text); }
 }
 .empty h2 { margin: 8px 0 4px; color: var(--text); font-size: 18px; font-weight: 600; }
 .empty p { margin: 0 auto; max-width: 380px; }
-.empty-icon { font-size: 36px; }
+.empty-icon { color: var(--accent); opacity: .8; line-height: 0; }
+.dest { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 100%; }
 @media (max-width: 560px) {
   .message { grid-template-columns: 1fr; }
   .actions { grid-column: 1; grid-row: auto; margin-top: 6px; }

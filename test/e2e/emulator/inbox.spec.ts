@@ -1,0 +1,91 @@
+// The dev inbox in a real browser: it shows new mail without a reload, its button leads to
+// the app's deep link through the redirect endpoint, "Open in app" reaches the hook, and it
+// looks right (screenshots in light and dark).
+import { test, expect } from '@playwright/test';
+import stytch from 'stytch';
+import { startEmulator } from '../../../emulator/index';
+import type { RunningEmulator } from '../../../emulator/index';
+
+let emulator: RunningEmulator;
+let client: InstanceType<typeof stytch.Client>;
+const openedInApp: string[] = [];
+
+test.beforeAll(async () => {
+  emulator = await startEmulator({ openInApp: (link) => void openedInApp.push(link) });
+  const warn = console.warn;
+  console.warn = () => undefined;
+  client = new stytch.Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
+  console.warn = warn;
+});
+test.beforeEach(() => emulator.reset());
+test.afterAll(async () => emulator.close());
+
+test('shows the empty state, then a new message without a reload', async ({ page }) => {
+  await page.goto(emulator.inboxUrl);
+  await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeVisible();
+  await expect(page.locator('#live-text')).toHaveText('Live');
+
+  let navigations = 0;
+  page.on('framenavigated', () => (navigations += 1));
+  await client.magicLinks.email.loginOrCreate({ email: 'ada@example.com' });
+  const card = page.locator('.message').first();
+  await expect(card).toContainText('ada@example.com');
+  await expect(card.locator('.kind')).toHaveText('signup');
+  await expect(card).toContainText('Expires in 7 days');
+  await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeHidden();
+  expect(navigations).toBe(0);
+
+  // Newest first; tokens are never shown whole.
+  await client.magicLinks.email.loginOrCreate({ email: 'ada@example.com' });
+  await expect(page.locator('.message')).toHaveCount(2);
+  await expect(page.locator('.message').first().locator('.kind')).toHaveText('login');
+  const token = emulator.latestMessage('ada@example.com')?.token ?? '';
+  await expect(page.locator('body')).not.toContainText(token);
+});
+
+test('the message button goes through the redirect to the promptgrimoire:// deep link', async ({ page }) => {
+  await client.magicLinks.email.loginOrCreate({ email: 'grace@example.com' });
+  const message = emulator.latestMessage('grace@example.com');
+  let location: string | undefined;
+  // Chromium cannot open the custom scheme, so catch the redirect on its way to the browser.
+  await page.route('**/v1/magic_links/redirect**', async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 });
+    location = response.headers()['location'];
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: `redirected to ${location ?? '?'}` });
+  });
+  await page.goto(emulator.inboxUrl);
+  const open = page.locator('.message').first().getByRole('link', { name: 'Open magic link' });
+  await expect(open).toHaveAttribute('href', message?.link ?? '');
+  await open.click();
+  await expect(page.locator('body')).toContainText('redirected to promptgrimoire://');
+  expect(location).toBe(`promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${message?.token}`);
+});
+
+test('"Open in app" hands the final deep link to the hook', async ({ page }) => {
+  await client.magicLinks.email.invite({ email: 'linus@example.com' });
+  const message = emulator.latestMessage('linus@example.com');
+  await page.goto(emulator.inboxUrl);
+  const button = page.locator('.message').first().getByRole('button', { name: 'Open in app' });
+  await button.click();
+  await expect(page.locator('.message').first()).toContainText('Sent to app');
+  expect(openedInApp).toContain(`promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${message?.token}`);
+});
+
+test('screenshots with a few messages, light and dark', async ({ page }) => {
+  await client.magicLinks.email.invite({ email: 'margaret.hamilton@example.com', name: { first_name: 'Margaret' } });
+  await client.magicLinks.email.loginOrCreate({ email: 'ada@example.com' });
+  await client.magicLinks.email.loginOrCreate({ email: 'ada@example.com' });
+  await client.magicLinks.email.loginOrCreate({ email: 'katherine.johnson@example.com', create_user_as_pending: true });
+  await page.setViewportSize({ width: 1000, height: 640 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(emulator.inboxUrl);
+    await expect(page.locator('.message')).toHaveCount(4);
+    await page.screenshot({ path: `test-results/screenshots/inbox${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+  }
+  emulator.clearOutbox();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(emulator.inboxUrl);
+  await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/inbox-empty.png' });
+});
