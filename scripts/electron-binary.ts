@@ -19,8 +19,8 @@ export interface ElectronBinaryOptions {
 
 /** One place that says how to get the binary, so every skip and error message agrees. */
 export const HOW_TO_GET_ELECTRON =
-  'on a machine with internet access, `npm install` then `npx electron --version` (or the first `npm start`) ' +
-  'downloads it; or set ELECTRON_OVERRIDE_DIST_PATH (a folder holding the executable) or ELECTRON_EXEC_PATH ' +
+  'on a machine with internet access, after `npm install`, the first `npm start` (or `npx electron --version`) ' +
+  'downloads it once; or set ELECTRON_OVERRIDE_DIST_PATH (a folder holding the executable) or ELECTRON_EXEC_PATH ' +
   '(the executable itself) to an existing Electron install of the pinned version';
 
 /** The executable's path inside dist/ when path.txt is missing (what electron's installer would write). */
