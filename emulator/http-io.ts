@@ -46,10 +46,12 @@ export function errorReply(status: number, errorType: string, message?: string):
 
 export function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
+  // Encode once: the length header and the write use the same bytes.
+  const bytes = Buffer.from(reply.body, 'utf8');
   res.writeHead(reply.status, {
     'cache-control': 'no-store',
     ...reply.headers,
-    'content-length': String(Buffer.byteLength(reply.body)),
+    'content-length': String(bytes.length),
   });
-  res.end(reply.body);
+  res.end(bytes);
 }

@@ -13,8 +13,18 @@ export function newToken(): string {
   return randomBytes(33).toString('base64url');
 }
 
+// A busy second formats the same few instants (now, now + duration) over and over.
+const formatted = new Map<number, string>();
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    if (formatted.size >= 256) formatted.clear();
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    formatted.set(second, text);
+  }
+  return text;
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
