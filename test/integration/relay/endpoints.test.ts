@@ -1,7 +1,7 @@
 // Every relay endpoint's success path: relay → real SDK → emulator.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALLBACK_URL } from '../../../relay/config';
-import { startRelayRig, type RelayRig } from './harness';
+import { matching, startRelayRig, type RelayRig } from './harness';
 
 let rig: RelayRig | undefined;
 afterEach(async () => {
@@ -22,7 +22,7 @@ describe('relay: sign-in endpoints', () => {
 
     const again = await rig.post('/v1/magic-links/send', { email: 'new@example.com', code_challenge: pkce.challenge });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ status_code: 200, user_created: false, user_id: expect.stringMatching(/^user-test-/) });
+    expect(again.body).toMatchObject({ status_code: 200, user_created: false, user_id: matching(/^user-test-/) });
     expect(rig.emulator.latestMessage('new@example.com')?.kind).toBe('login');
   });
 
@@ -40,7 +40,7 @@ describe('relay: sign-in endpoints', () => {
     const signedIn = await rig.signIn('reader@example.com');
     expect(signedIn.session_token).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(signedIn.session_jwt.split('.')).toHaveLength(3);
-    expect(signedIn.user).toEqual({ user_id: expect.stringMatching(/^user-test-/), email: 'reader@example.com', name: null });
+    expect(signedIn.user).toEqual({ user_id: matching(/^user-test-/), email: 'reader@example.com', name: null });
     const minutes = (Date.parse(signedIn.session.expires_at) - Date.parse(signedIn.session.started_at)) / 60_000;
     expect(minutes).toBe(90);
   });

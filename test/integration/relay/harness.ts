@@ -1,6 +1,7 @@
 // Shared set-up for relay integration tests: the real relay on port 0, in front of the real
 // emulator on port 0, through the real stytch SDK. Every log line the relay writes is kept,
 // so tests can search it for the secrets they used.
+import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createPkcePair, type PkcePair } from '../../../main/auth/pkce';
 import { createJsonLogger } from '../../../relay/json-logger';
@@ -103,3 +104,8 @@ export async function startRelayRig(options: RigOptions = {}): Promise<RelayRig>
 export function corsHeaders(headers: Headers): string[] {
   return [...headers.keys()].filter((name) => name.toLowerCase().startsWith('access-control-'));
 }
+
+// vitest's asymmetric matchers are typed `any`; these keep object matchers type-safe.
+export const anyString: unknown = expect.any(String);
+export const anyNumber: unknown = expect.any(Number);
+export const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);

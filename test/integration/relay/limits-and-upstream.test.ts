@@ -2,7 +2,7 @@
 // refuses, stalls or cannot be reached.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../main/auth/pkce';
-import { startRelayRig, type RelayRig } from './harness';
+import { anyString, startRelayRig, type RelayRig } from './harness';
 
 let rig: RelayRig | undefined;
 afterEach(async () => {
@@ -19,7 +19,7 @@ const send = (r: RelayRig, email: string, headers: Record<string, string> = {}) 
 
 function expectRateLimited(response: { status: number; headers: Headers; body: Record<string, unknown> }): number {
   expect(response.status).toBe(429);
-  expect(response.body).toMatchObject({ status_code: 429, error_type: 'too_many_requests', error_message: expect.any(String) });
+  expect(response.body).toMatchObject({ status_code: 429, error_type: 'too_many_requests', error_message: anyString });
   const seconds = response.body['retry_after_seconds'];
   expect(typeof seconds === 'number' && seconds > 0).toBe(true);
   expect(response.headers.get('retry-after')).toBe(String(seconds));
@@ -84,7 +84,7 @@ describe('relay: upstream failures', () => {
     rig = await startRelayRig();
     const { token } = await rig.sendLink('pkce@example.com');
     const mismatch = await rig.post('/v1/magic-links/authenticate', { token, code_verifier: createPkcePair().verifier });
-    expect(mismatch).toMatchObject({ status: 400, body: { status_code: 400, error_type: 'pkce_mismatch', error_message: expect.any(String) } });
+    expect(mismatch).toMatchObject({ status: 400, body: { status_code: 400, error_type: 'pkce_mismatch', error_message: anyString } });
     const missing = await rig.post('/v1/magic-links/authenticate', { token });
     expect(missing).toMatchObject({ status: 400, body: { error_type: 'pkce_expected_code_verifier' } });
     const unknown = await rig.post('/v1/magic-links/authenticate', { token: 'Q'.repeat(44) });

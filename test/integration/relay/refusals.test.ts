@@ -2,7 +2,7 @@
 // sessions, disabled features, browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../main/auth/pkce';
-import { corsHeaders, startRelayRig, type RelayRig, type SignedIn } from './harness';
+import { anyString, corsHeaders, startRelayRig, type RelayRig, type SignedIn } from './harness';
 
 let rig: RelayRig;
 let alice: SignedIn;
@@ -18,7 +18,7 @@ afterAll(async () => rig.close());
 
 function expectBadRequest(response: { status: number; body: Record<string, unknown> }, mention: string): void {
   expect(response.status).toBe(400);
-  expect(response.body).toMatchObject({ status_code: 400, error_type: 'bad_request', request_id: expect.any(String) });
+  expect(response.body).toMatchObject({ status_code: 400, error_type: 'bad_request', request_id: anyString });
   expect(response.body['error_message']).toContain(mention);
 }
 
