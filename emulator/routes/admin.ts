@@ -85,7 +85,7 @@ export async function adminReply(ctx: EmulatorContext, method: string, sub: stri
       return ok({ count: ctx.requestCount(path ?? undefined) });
     }
   }
-  const open = /^outbox\/([^/]+)\/open-in-app$/.exec(sub);
-  if (method === 'POST' && open?.[1]) return openInApp(ctx, decodeURIComponent(open[1]));
+  const open = /^outbox\/([A-Za-z0-9_-]+)\/open-in-app$/.exec(sub);
+  if (method === 'POST' && open?.[1]) return openInApp(ctx, open[1]);
   throw new StytchApiError('route_not_found');
 }
