@@ -9,6 +9,7 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
   timeout: 30_000,
   expect: { timeout: 10_000 },
