@@ -21,7 +21,7 @@ export interface Who {
 }
 
 export type Prepared =
-  | { ok: false; message: string }
+  | { ok: false; message: string; errorType: string }
   | { ok: true; email?: string; run(ctx: RelayContext, who: Who, requestId: string): Promise<Reply> | Reply };
 
 export interface Route {
@@ -45,7 +45,7 @@ interface Definition<T> {
   enabled?: (config: RelayConfig) => boolean;
   /** The email to count against the per-email limit, when the endpoint sends mail. */
   email?: (input: T) => string;
-  params?: (params: readonly string[]) => { ok: true } | { ok: false; message: string };
+  params?: (params: readonly string[]) => { ok: true } | { ok: false; message: string; errorType: string };
   handle(ctx: RelayContext, input: T, who: Who, requestId: string, params: readonly string[]): Promise<Reply> | Reply;
 }
 
@@ -140,7 +140,9 @@ export const ROUTES: readonly Route[] = [
     auth: 'session',
     params: (params) => {
       const parsed = sessionIdParam.safeParse(params[0]);
-      return parsed.success ? { ok: true } : { ok: false, message: 'session_id: must be a session id such as session-test-…' };
+      return parsed.success
+        ? { ok: true }
+        : { ok: false, message: 'session_id: must be a session id such as session-test-…', errorType: 'bad_request' };
     },
     handle: (ctx, _input, who, requestId, params) => handlers.revokeOwnSession(ctx, callerOf(who), params[0] ?? '', requestId),
   }),

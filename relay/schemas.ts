@@ -57,13 +57,19 @@ export const sessionIdParam = z
 
 export const bearerToken = z.string().regex(TOKEN_SHAPE);
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A refusal: `errorType` is Stytch's own name when Stytch would have refused the same input
+ * (a malformed email is `invalid_email`), so the app maps it exactly as in direct mode.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; errorType: string };
 
 /** One readable sentence listing every problem, e.g. `email: must be an email address`. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, message: describeIssues(result.error.issues, value) };
+  const issues = result.error.issues;
+  const onlyEmailFormat = issues.every((issue) => issue.path[0] === 'email' && typeof valueAt(value, issue.path) === 'string');
+  return { ok: false, message: describeIssues(issues, value), errorType: onlyEmailFormat ? 'invalid_email' : 'bad_request' };
 }
 
 // zod does not keep the offending input on an issue, so look it up to tell "missing" from

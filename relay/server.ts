@@ -95,7 +95,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       const body = parseJson(req, read.text, match.route, requestId);
       if (!body.ok) return body.reply;
       const prepared = match.route.prepare(body.value, match.params);
-      if (!prepared.ok) return errorReply(400, 'bad_request', prepared.message, requestId);
+      if (!prepared.ok) return errorReply(400, prepared.errorType, prepared.message, requestId);
 
       if (prepared.email !== undefined) {
         const byEmail = limits.email.take(prepared.email.toLowerCase());
