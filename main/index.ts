@@ -73,7 +73,10 @@ listenForDeepLinks(app, { inbox, reveal: keeper.reveal });
 if (claimSingleInstance(app)) {
   // Whatever launched this first process, including a cold-start link, waits in the inbox.
   deliverColdStartLink(inbox, process.argv);
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
 // --- After `ready` -----------------------------------------------------------------------
