@@ -1,9 +1,12 @@
-// Renderer entry. The stylesheet is imported here so Vite emits it as a file, which the
+// Renderer entry. Stylesheets are imported here so Vite emits them as one file, which the
 // CSP ('style-src self') allows; no inline styles are shipped.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import './styles/app.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/screens.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
