@@ -1,0 +1,190 @@
+// `npm run bench:relay`: what relay mode costs a person clicking a link. The same core goes
+// from deep link to signed in, once with the SDK talking to the emulator directly (direct
+// mode) and once through createRelayGateway → relay → SDK → emulator, alternating in the same
+// run so machine load hits both alike. The emulator and the relay each run in their own
+// process, as they would in production. Sending the link and signing out are untimed.
+// Figures are printed, never asserted: they depend on the machine.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EMULATOR_DEFAULTS } from '../../emulator/index';
+import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
+import { loadConfig, type AppConfig } from '../../main/config';
+import { createLogger } from '../../main/log/logger';
+import { createRelayGateway } from '../../main/relay/relay-gateway';
+import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
+import { createConfStore } from '../../test/fixtures/conf-store';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const RELAY_RATIO_TARGET = 1.3;
+
+export interface RelayBenchOptions {
+  /** Timed sign-ins per mode. */
+  iterations?: number;
+  /** Untimed sign-ins per mode first (JIT, connection pools, JWKS). */
+  warmup?: number;
+}
+
+export interface RelayBenchResult {
+  iterations: number;
+  direct: { medianMs: number; p90Ms: number };
+  relay: { medianMs: number; p90Ms: number };
+  /** relay median / direct median. */
+  ratio: number;
+}
+
+interface Child {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `tsx <script>` and waits for the line announcing its URL; its other output is drained. */
+async function startChild(script: string, args: string[], env: Record<string, string>, prefix: string): Promise<Child> {
+  const child: ChildProcessWithoutNullStreams = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  child.stderr.resume();
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    lines.on('line', (line) => {
+      if (line.startsWith(prefix)) resolveUrl(line.slice(prefix.length).trim());
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${String(code)} before listening`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+async function latestToken(emulatorUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl}/__emulator/outbox?email=${encodeURIComponent(email)}`);
+  const messages = (await response.json()) as { token?: string }[];
+  const token = messages[0]?.token;
+  if (!token) throw new Error(`no link in the outbox for ${email}`);
+  return token;
+}
+
+/** One untimed send, one timed deep link → signed in, one untimed sign-out. */
+async function signInOnce(core: AppCoreWithIdle, emulatorUrl: string, email: string): Promise<number> {
+  const sent = await core.sendLink(email);
+  if (sent.status !== 'link-sent') throw new Error(`send failed: ${JSON.stringify(sent.notice)}`);
+  const token = await latestToken(emulatorUrl, email);
+  const deepLink = `promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${encodeURIComponent(token)}`;
+  const started = performance.now();
+  await core.handleDeepLink(deepLink);
+  const elapsed = performance.now() - started;
+  const view = core.view();
+  if (view.status !== 'signed-in') throw new Error(`sign-in failed: ${JSON.stringify(view.notice)}`);
+  await core.idle();
+  await core.signOut();
+  await core.idle();
+  return elapsed;
+}
+
+export async function runRelayBench(options: RelayBenchOptions = {}): Promise<RelayBenchResult> {
+  const iterations = options.iterations ?? 200;
+  const warmup = options.warmup ?? 20;
+  const workDir = await mkdtemp(join(tmpdir(), 'relay-bench-'));
+  const children: Child[] = [];
+  const cores: AppCoreWithIdle[] = [];
+  try {
+    const emulator = await startChild('emulator/cli.ts', ['--port', '0', '--data-dir', join(workDir, 'emulator')], {}, 'Stytch emulator listening on ');
+    children.push(emulator);
+    const relay = await startChild(
+      'relay/cli.ts',
+      [],
+      {
+        RELAY_STYTCH_PROJECT_ID: EMULATOR_DEFAULTS.projectId,
+        RELAY_STYTCH_SECRET: EMULATOR_DEFAULTS.secret,
+        RELAY_STYTCH_API_URL: emulator.url,
+        RELAY_PORT: '0',
+        // One benchmark is one client sending many links: lift the limits, keep the checks.
+        RELAY_RATE_LIMIT_IP_PER_MINUTE: '100000',
+        RELAY_RATE_LIMIT_EMAIL_PER_HOUR: '10000',
+      },
+      'Relay listening on ',
+    );
+    children.push(relay);
+
+    const loaded = loadConfig({ STYTCH_PROJECT_ID: EMULATOR_DEFAULTS.projectId, STYTCH_SECRET: EMULATOR_DEFAULTS.secret, STYTCH_API_URL: emulator.url });
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    const config: AppConfig = loaded.config;
+    const logger = createLogger(() => undefined, { minLevel: 'error' });
+    const makeCore = (name: string, relayMode: boolean): AppCoreWithIdle => {
+      const core = createAppCore({
+        config,
+        cipher: createAesGcmCipher(randomBytes(32)),
+        store: createConfStore(join(workDir, name)),
+        logger,
+        ...(relayMode ? { gateway: createRelayGateway({ relayUrl: relay.url, timeoutMs: config.stytchTimeoutMs, logger }) } : {}),
+      });
+      cores.push(core);
+      return core;
+    };
+    const direct = makeCore('direct', false);
+    const viaRelay = makeCore('relay', true);
+    await direct.start();
+    await viaRelay.start();
+
+    for (let i = 0; i < warmup; i += 1) {
+      await signInOnce(direct, emulator.url, 'bench-direct@example.com');
+      await signInOnce(viaRelay, emulator.url, 'bench-relay@example.com');
+    }
+    const times = { direct: [] as number[], relay: [] as number[] };
+    for (let i = 0; i < iterations; i += 1) {
+      // Alternate which goes first so neither always follows the other's sign-out.
+      if (i % 2 === 0) {
+        times.direct.push(await signInOnce(direct, emulator.url, 'bench-direct@example.com'));
+        times.relay.push(await signInOnce(viaRelay, emulator.url, 'bench-relay@example.com'));
+      } else {
+        times.relay.push(await signInOnce(viaRelay, emulator.url, 'bench-relay@example.com'));
+        times.direct.push(await signInOnce(direct, emulator.url, 'bench-direct@example.com'));
+      }
+    }
+    const summary = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { medianMs: percentile(sorted, 50), p90Ms: percentile(sorted, 90) };
+    };
+    const directSummary = summary(times.direct);
+    const relaySummary = summary(times.relay);
+    return { iterations, direct: directSummary, relay: relaySummary, ratio: relaySummary.medianMs / directSummary.medianMs };
+  } finally {
+    for (const core of cores) await core.dispose();
+    for (const child of children.reverse()) await child.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const iterations = Number(process.env['BENCH_RELAY_ITERATIONS'] ?? 200);
+  console.log('Relay benchmark: deep link → signed in, direct SDK vs relay gateway (same run, alternating)');
+  console.log(`  machine:    ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const result = await runRelayBench({ iterations });
+  const mark = result.ratio <= RELAY_RATIO_TARGET ? 'meets target' : 'ABOVE target';
+  console.log(`  iterations: ${result.iterations} per mode (after warm-up)`);
+  console.log(`  direct:     median ${result.direct.medianMs.toFixed(2)} ms   p90 ${result.direct.p90Ms.toFixed(2)} ms`);
+  console.log(`  relay:      median ${result.relay.medianMs.toFixed(2)} ms   p90 ${result.relay.p90Ms.toFixed(2)} ms`);
+  console.log(`  ratio:      ${result.ratio.toFixed(2)} (relay / direct medians; target ≤ ${RELAY_RATIO_TARGET}: ${mark})`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
