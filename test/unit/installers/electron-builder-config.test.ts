@@ -1,14 +1,16 @@
 // electron-builder.yml, checked with electron-builder's own code: its loader (js-yaml inside),
 // its JSON-schema validation, its file matcher (minimatch inside) and its Linux desktop-entry
 // writer. No packaging happens, so nothing is downloaded.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Configuration, LinuxPackager } from 'app-builder-lib';
 import { getFileMatchers } from 'app-builder-lib/out/fileMatcher';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { resolveFunction } from 'app-builder-lib/out/util/resolve';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -136,6 +138,22 @@ describe('electron-builder.yml: what gets packaged', () => {
 
   it('ships the validated app-config beside app.asar', () => {
     expect(config.extraResources).toEqual([{ from: 'out/app-config.json', to: 'app-config.json' }]);
+  });
+
+  it('refuses to package without it', async () => {
+    expect(config.beforePack).toBe('./build/require-app-config.mjs');
+    // Loaded the way electron-builder loads hooks, so a path or export mistake fails here.
+    type Hook = (context: { packager: { projectDir: string } }) => Promise<void>;
+    const hook = await resolveFunction<Hook>('module', config.beforePack as string, 'default', projectDir);
+    const empty = mkdtempSync(join(tmpdir(), 'pg-project-'));
+    try {
+      await expect(hook({ packager: { projectDir: empty } })).rejects.toThrow(/out[/\\]app-config\.json is missing\. Build installers with "npm run dist"/);
+      mkdirSync(join(empty, 'out'));
+      writeFileSync(join(empty, 'out', 'app-config.json'), '{}');
+      await expect(hook({ packager: { projectDir: empty } })).resolves.toBeUndefined();
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
 
