@@ -59,8 +59,10 @@ export function failureFromResponse(status: number, payload: ErrorPayload | unde
 /** fetch itself failed: no answer from the relay. */
 export function failureFromFetchError(error: unknown, timedOut: boolean, timeoutMs: number): GatewayFailure {
   if (timedOut) return { code: 'timeout', detail: `the relay did not answer within ${timeoutMs} ms` };
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.message : String(error);
+  // undici puts the system code (ECONNREFUSED…) on the error itself, fetch on its cause.
+  const shape = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof shape?.code === 'string' ? shape.code : shape?.cause?.code;
+  const detail = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
   // Refused, reset, DNS: from here that is indistinguishable from being offline.
   return { code: 'offline', detail: `the relay could not be reached (${detail})` };
 }

@@ -4,8 +4,10 @@
 // What the relay decides instead of the app: the callback URL, link expirations and session
 // length in SendLinkRequest / MagicLinkAuthRequest are not sent — the relay refuses them and
 // applies its own configuration.
+// undici's request rather than fetch: the same pool and timeouts at about half the
+// per-call overhead, which is most of what relay mode adds on a fast network.
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
-import { Agent, fetch } from 'undici';
+import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { verifyJwtLocally } from '../auth/jwt-verify';
 import type {
@@ -87,7 +89,7 @@ export function createRelayGateway(options: RelayGatewayOptions): StytchGateway 
   const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
   let learnedProjectId = options.projectId;
 
-  async function call<T>(label: string, request: Call, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
+  async function call<T>(label: string, spec: Call, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
     const controller = new AbortController();
     let timedOut = false;
     // One timer covers connect, headers and body: the whole call, not just its parts.
@@ -100,30 +102,31 @@ export function createRelayGateway(options: RelayGatewayOptions): StytchGateway 
       return { ok: false, failure };
     };
     try {
-      const response = await fetch(`${base}${request.path}`, {
-        method: request.method,
+      const response = await request(`${base}${spec.path}`, {
+        method: spec.method,
         headers: {
           accept: 'application/json',
-          ...(request.body ? { 'content-type': 'application/json' } : {}),
-          ...(request.bearer ? { authorization: `Bearer ${request.bearer}` } : {}),
+          ...(spec.body ? { 'content-type': 'application/json' } : {}),
+          ...(spec.bearer ? { authorization: `Bearer ${spec.bearer}` } : {}),
         },
-        ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+        ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
         signal: controller.signal,
         dispatcher: agent,
       });
-      const text = await response.text();
+      const text = await response.body.text();
       let payload: unknown;
       try {
         payload = text === '' ? undefined : JSON.parse(text);
       } catch {
         payload = undefined;
       }
-      if (response.status >= 400) {
+      if (response.statusCode >= 400) {
         const errorPayload = typeof payload === 'object' && payload !== null ? (payload as ErrorPayload) : undefined;
-        return fail(failureFromResponse(response.status, errorPayload, response.headers.get('retry-after')));
+        const retryAfter = response.headers['retry-after'];
+        return fail(failureFromResponse(response.statusCode, errorPayload, typeof retryAfter === 'string' ? retryAfter : null));
       }
       const parsed = schema.safeParse(payload);
-      if (!parsed.success) return fail({ code: 'unexpected', status: response.status, detail: 'the relay answered in an unknown shape' });
+      if (!parsed.success) return fail({ code: 'unexpected', status: response.statusCode, detail: 'the relay answered in an unknown shape' });
       return { ok: true, value: parsed.data };
     } catch (error) {
       return fail(failureFromFetchError(error, timedOut, timeoutMs));

@@ -51,6 +51,8 @@ describe('relay failures in the core\u2019s codes', () => {
   it('calls an unreachable relay offline, and our own timer timeout', () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     expect(failureFromFetchError(refused, false, 1000)).toEqual({ code: 'offline', detail: 'the relay could not be reached (ECONNREFUSED)' });
+    const reset = Object.assign(new Error('other side closed'), { code: 'ECONNRESET' });
+    expect(failureFromFetchError(reset, false, 1000)).toEqual({ code: 'offline', detail: 'the relay could not be reached (ECONNRESET)' });
     expect(failureFromFetchError(new Error('aborted'), true, 1000)).toEqual({ code: 'timeout', detail: 'the relay did not answer within 1000 ms' });
   });
 });
