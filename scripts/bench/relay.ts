@@ -4,12 +4,12 @@
 // run so machine load hits both alike. The emulator and the relay each run in their own
 // process, as they would in production. Sending the link and signing out are untimed.
 // Figures are printed, never asserted: they depend on the machine.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
@@ -42,25 +42,38 @@ interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx <script>` and waits for the line announcing its URL; its other output is drained. */
-async function startChild(script: string, args: string[], env: Record<string, string>, prefix: string): Promise<Child> {
-  const child: ChildProcessWithoutNullStreams = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], {
+/**
+ * Starts `tsx <script>` with its output going to a file, and waits for the line announcing
+ * its URL. A file rather than a pipe: the relay logs every request, and this (timed) process
+ * must not spend its event loop reading those lines.
+ */
+async function startChild(script: string, args: string[], env: Record<string, string>, prefix: string, logFile: string): Promise<Child> {
+  const fd = openSync(logFile, 'w');
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
+    stdio: ['ignore', fd, 'inherit'],
   });
-  child.stderr.resume();
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    lines.on('line', (line) => {
-      if (line.startsWith(prefix)) resolveUrl(line.slice(prefix.length).trim());
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${String(code)} before listening`)));
-  });
+  closeSync(fd);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + 30_000;
+  let url: string | undefined;
+  while (url === undefined) {
+    if (exited) throw new Error(`${script} exited before listening`);
+    if (Date.now() > deadline) throw new Error(`${script} did not start within 30 s`);
+    await new Promise((done) => setTimeout(done, 50));
+    url = (await readFile(logFile, 'utf8'))
+      .split('\n')
+      .find((line) => line.startsWith(prefix))
+      ?.slice(prefix.length)
+      .trim();
+  }
   return {
     url,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        if (exited) return done();
         child.once('exit', () => done());
         child.kill('SIGINT');
       }),
@@ -103,7 +116,13 @@ export async function runRelayBench(options: RelayBenchOptions = {}): Promise<Re
   const children: Child[] = [];
   const cores: AppCoreWithIdle[] = [];
   try {
-    const emulator = await startChild('emulator/cli.ts', ['--port', '0', '--data-dir', join(workDir, 'emulator')], {}, 'Stytch emulator listening on ');
+    const emulator = await startChild(
+      'emulator/cli.ts',
+      ['--port', '0', '--data-dir', join(workDir, 'emulator')],
+      {},
+      'Stytch emulator listening on ',
+      join(workDir, 'emulator.log'),
+    );
     children.push(emulator);
     const relay = await startChild(
       'relay/cli.ts',
@@ -118,6 +137,7 @@ export async function runRelayBench(options: RelayBenchOptions = {}): Promise<Re
         RELAY_RATE_LIMIT_EMAIL_PER_HOUR: '10000',
       },
       'Relay listening on ',
+      join(workDir, 'relay.log'),
     );
     children.push(relay);
 
