@@ -7,6 +7,7 @@ import { createSdkGateway } from './auth/sdk-gateway';
 import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
 import type { CipherStatus, Clock, Logger, Store } from './ports';
+import { createRelayGateway } from './relay/relay-gateway';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -51,19 +52,25 @@ export interface AppCoreWithIdle extends AppCore {
 
 const systemClock: Clock = { now: () => Date.now() };
 
+/** Relay mode talks to the organisation's relay; the other modes hold the secret themselves. */
+function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
+  if (config.mode === 'relay') {
+    return createRelayGateway({ relayUrl: config.relayUrl, timeoutMs: config.stytchTimeoutMs, logger });
+  }
+  return createSdkGateway({
+    projectId: config.stytch.projectId,
+    secret: config.stytch.secret,
+    baseUrl: config.stytch.baseUrl,
+    timeoutMs: config.stytchTimeoutMs,
+    logger,
+  });
+}
+
 export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const clock = deps.clock ?? systemClock;
   const { config, cipher, store, logger } = deps;
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
-  const gateway =
-    deps.gateway ??
-    createSdkGateway({
-      projectId: config.stytch.projectId,
-      secret: config.stytch.secret,
-      baseUrl: config.stytch.baseUrl,
-      timeoutMs: config.stytchTimeoutMs,
-      logger,
-    });
+  const gateway = deps.gateway ?? gatewayFor(config, logger);
   const flow = createMagicLinkFlow({
     config,
     gateway,

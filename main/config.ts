@@ -3,6 +3,7 @@
 // Rule: nothing here may import electron, and nothing here imports emulator/ (never
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
+import type { PackagedConfig } from './packaged-config';
 
 export const CALLBACK_URL = 'promptgrimoire://auth/callback';
 
@@ -27,15 +28,33 @@ export const EMBEDDED_EMULATOR_FALLBACK: EmulatorEndpoint = {
   port: 4578,
 };
 
-export interface AppConfig {
-  /** 'emulator': no Stytch variables were set, the app talks to the embedded emulator. */
-  mode: 'emulator' | 'direct';
-  stytch: {
-    projectId: string;
-    secret: string;
-    /** No trailing slash; undefined → the SDK's own test/live environment. */
-    baseUrl: string | undefined;
-  };
+export type SignUpPolicy = 'open' | 'existing-users-only';
+
+/**
+ * Where Stytch calls go. 'emulator': no Stytch variables were set, the app talks to the
+ * embedded emulator. 'direct': the app holds a project secret. 'relay': the organisation's
+ * relay holds the secret and the app carries none.
+ */
+export type StytchBackend =
+  | {
+      mode: 'emulator' | 'direct';
+      stytch: {
+        projectId: string;
+        secret: string;
+        /** No trailing slash; undefined → the SDK's own test/live environment. */
+        baseUrl: string | undefined;
+      };
+    }
+  | {
+      mode: 'relay';
+      /** The project id still names the audience of the session JWTs the app verifies. */
+      stytch: { projectId: string };
+      relayUrl: string;
+    };
+
+export type AppConfig = StytchBackend & SharedSettings;
+
+interface SharedSettings {
   callbackUrl: typeof CALLBACK_URL;
   loginExpirationMinutes: number;
   /**
@@ -46,6 +65,11 @@ export interface AppConfig {
   /** Default one week, the seed's session length. */
   sessionDurationMinutes: number;
   stytchTimeoutMs: number;
+  /** 'open': login_or_create; 'existing-users-only': send, and unknown emails need an invite. */
+  signUpPolicy: SignUpPolicy;
+  invitesEnabled: boolean;
+  /** The release channel named by the packaged configuration (diagnostics only). */
+  channel: string;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
@@ -58,15 +82,18 @@ const ENV_NAMES = {
   login: 'PROMPTGRIMOIRE_LOGIN_EXPIRATION_MINUTES',
   signup: 'PROMPTGRIMOIRE_SIGNUP_EXPIRATION_MINUTES',
   timeout: 'PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS',
+  relayUrl: 'PROMPTGRIMOIRE_RELAY_URL',
+  signUpPolicy: 'PROMPTGRIMOIRE_SIGNUP_POLICY',
+  invites: 'PROMPTGRIMOIRE_INVITES_ENABLED',
 } as const;
 
-function integerVar(name: string, min: number, max: number, fallback: number) {
+function integerVar<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
   return z
     .string()
     .trim()
     .optional()
     .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return fallback;
+      if (raw === undefined || raw === '') return fallback as F;
       if (!/^\d+$/.test(raw)) {
         ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, got "${raw}".` });
         return z.NEVER;
@@ -82,43 +109,61 @@ function integerVar(name: string, min: number, max: number, fallback: number) {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const apiUrlSchema = z
-  .string()
-  .trim()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === '') return undefined;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `${ENV_NAMES.apiUrl} is not a URL: "${raw}".` });
-      return z.NEVER;
-    }
-    const loopback = LOOPBACK_HOSTS.has(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${ENV_NAMES.apiUrl} must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]), got "${raw}".`,
-      });
-      return z.NEVER;
-    }
-    if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-      // The SDK resolves every route from the host root, so a path would be silently dropped.
-      ctx.addIssue({
-        code: 'custom',
-        message: `${ENV_NAMES.apiUrl} must be a bare origin such as https://stytch.example.com, got "${raw}".`,
-      });
-      return z.NEVER;
-    }
-    return url.origin;
-  });
+function originVar(name: string, example: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} is not a URL: "${raw}".` });
+        return z.NEVER;
+      }
+      const loopback = LOOPBACK_HOSTS.has(url.hostname);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]), got "${raw}".`,
+        });
+        return z.NEVER;
+      }
+      if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+        // Routes are resolved from the host root, so a path would be silently dropped.
+        ctx.addIssue({ code: 'custom', message: `${name} must be a bare origin such as ${example}, got "${raw}".` });
+        return z.NEVER;
+      }
+      return url.origin;
+    });
+}
+
+function choiceVar<T extends string>(name: string, choices: readonly [T, ...T[]]) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      if (raw === undefined || raw === '') return undefined;
+      const found = choices.find((choice) => choice === raw);
+      if (found === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${choices.join(', ')}, got "${raw}".` });
+        return z.NEVER;
+      }
+      return found;
+    });
+}
 
 const envSchema = z.object({
   [ENV_NAMES.projectId]: z.string().trim().optional(),
   [ENV_NAMES.secret]: z.string().trim().optional(),
-  [ENV_NAMES.apiUrl]: apiUrlSchema,
-  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, 5, 527040, 10080),
+  [ENV_NAMES.apiUrl]: originVar(ENV_NAMES.apiUrl, 'https://stytch.example.com'),
+  [ENV_NAMES.relayUrl]: originVar(ENV_NAMES.relayUrl, 'https://signin-relay.example.org'),
+  [ENV_NAMES.signUpPolicy]: choiceVar(ENV_NAMES.signUpPolicy, ['open', 'existing-users-only']),
+  [ENV_NAMES.invites]: choiceVar(ENV_NAMES.invites, ['true', 'false']),
+  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, 5, 527040, undefined),
   [ENV_NAMES.login]: integerVar(ENV_NAMES.login, 5, 10080, 60),
   [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080, 60),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000, 15000),
@@ -143,25 +188,48 @@ function credentialErrors(projectId: string, secret: string, customUrl: boolean)
   return errors;
 }
 
-export function loadConfig(
-  env: Record<string, string | undefined>,
-  emulator: EmulatorEndpoint = EMBEDDED_EMULATOR_FALLBACK,
-): ConfigResult {
+export interface LoadConfigOptions {
+  /** Where the embedded emulator listens; the composition root passes the real one. */
+  emulator?: EmulatorEndpoint;
+  /** The organisation's settings fixed at build time (already validated by the build). */
+  packaged?: PackagedConfig;
+}
+
+/**
+ * The environment wins over the packaged file, so support can point one installed app at
+ * a test project without rebuilding; a packaged build with no variables uses its file.
+ */
+export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
   const vars = parsed.data;
-  const projectId = vars[ENV_NAMES.projectId] || undefined;
-  const secret = vars[ENV_NAMES.secret] || undefined;
+  const packaged = options.packaged;
+  const emulator = options.emulator ?? EMBEDDED_EMULATOR_FALLBACK;
+  const projectId = vars[ENV_NAMES.projectId] || packaged?.stytch.projectId || undefined;
+  const secret = vars[ENV_NAMES.secret] || packaged?.stytch.secret || undefined;
   const baseUrl = vars[ENV_NAMES.apiUrl];
+  const relayUrl = vars[ENV_NAMES.relayUrl] ?? (packaged?.mode === 'relay' ? packaged.relayUrl : undefined);
+  const invites = vars[ENV_NAMES.invites];
 
-  const shared = {
+  const shared: SharedSettings = {
     callbackUrl: CALLBACK_URL,
     loginExpirationMinutes: vars[ENV_NAMES.login],
     signupExpirationMinutes: vars[ENV_NAMES.signup],
-    sessionDurationMinutes: vars[ENV_NAMES.session],
+    sessionDurationMinutes: vars[ENV_NAMES.session] ?? packaged?.sessionDurationMinutes ?? 10080,
     stytchTimeoutMs: vars[ENV_NAMES.timeout],
-  } as const;
+    signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
+    invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
+    channel: packaged?.channel ?? 'development',
+  };
 
+  if (relayUrl !== undefined) {
+    const errors: string[] = [];
+    if (projectId === undefined) errors.push(`${ENV_NAMES.projectId} is required in relay mode: it names the audience of the session JWTs.`);
+    if (vars[ENV_NAMES.secret]) errors.push(`${ENV_NAMES.secret} must not be set in relay mode: the relay holds the secret, the app carries none.`);
+    if (baseUrl !== undefined) errors.push(`${ENV_NAMES.apiUrl} and ${ENV_NAMES.relayUrl} cannot both be set: choose direct or relay mode.`);
+    if (errors.length > 0 || projectId === undefined) return { ok: false, errors };
+    return { ok: true, config: { mode: 'relay', stytch: { projectId }, relayUrl, ...shared } };
+  }
   if (projectId === undefined && secret === undefined && baseUrl === undefined) {
     return {
       ok: true,

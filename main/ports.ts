@@ -41,3 +41,8 @@ export interface Store {
   set(key: string, value: unknown): void;
   delete(key: string): void;
 }
+
+/** The system clipboard. Main writes to it, so a sign-in link never passes through the page. */
+export interface Clipboard {
+  writeText(text: string): void;
+}

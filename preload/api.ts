@@ -13,6 +13,16 @@ export const INVOKE_CHANNELS = {
   startOver: 'auth:start-over',
   dismissNotice: 'auth:dismiss-notice',
   signOut: 'auth:sign-out',
+  getAccount: 'account:get',
+  signOutOtherSessions: 'account:sign-out-other-sessions',
+  createDeviceLink: 'account:create-device-link',
+  copyDeviceLink: 'account:copy-device-link',
+  inviteUser: 'account:invite',
+  revokeInvite: 'account:revoke-invite',
+  getDiagnostics: 'diagnostics:get',
+  copyDiagnostics: 'diagnostics:copy',
+  fixProtocolHandler: 'diagnostics:fix-protocol-handler',
+  revealLogFile: 'diagnostics:reveal-log-file',
 } as const;
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
@@ -25,16 +35,35 @@ export type PushChannel = (typeof PUSH_CHANNELS)[keyof typeof PUSH_CHANNELS];
 
 export const EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH = 4096;
+export const PERSON_NAME_MAX_LENGTH = 100;
+
+const emailRequest = z.object({ email: z.string().max(EMAIL_MAX_LENGTH) }).strict();
 
 /** Payload schemas, one per invoke channel. Main parses every payload with these. */
 export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.getView]: z.undefined(),
-  [INVOKE_CHANNELS.sendLink]: z.object({ email: z.string().max(EMAIL_MAX_LENGTH) }).strict(),
+  [INVOKE_CHANNELS.sendLink]: emailRequest,
   [INVOKE_CHANNELS.resend]: z.undefined(),
   [INVOKE_CHANNELS.submitLink]: z.object({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }).strict(),
   [INVOKE_CHANNELS.startOver]: z.undefined(),
   [INVOKE_CHANNELS.dismissNotice]: z.undefined(),
   [INVOKE_CHANNELS.signOut]: z.undefined(),
+  [INVOKE_CHANNELS.getAccount]: z.undefined(),
+  [INVOKE_CHANNELS.signOutOtherSessions]: z.undefined(),
+  [INVOKE_CHANNELS.createDeviceLink]: z.undefined(),
+  [INVOKE_CHANNELS.copyDeviceLink]: z.undefined(),
+  [INVOKE_CHANNELS.inviteUser]: z
+    .object({
+      email: z.string().max(EMAIL_MAX_LENGTH),
+      firstName: z.string().max(PERSON_NAME_MAX_LENGTH),
+      lastName: z.string().max(PERSON_NAME_MAX_LENGTH),
+    })
+    .strict(),
+  [INVOKE_CHANNELS.revokeInvite]: emailRequest,
+  [INVOKE_CHANNELS.getDiagnostics]: z.undefined(),
+  [INVOKE_CHANNELS.copyDiagnostics]: z.undefined(),
+  [INVOKE_CHANNELS.fixProtocolHandler]: z.undefined(),
+  [INVOKE_CHANNELS.revealLogFile]: z.undefined(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.infer<(typeof REQUEST_SCHEMAS)[C]>;
@@ -81,9 +110,80 @@ export const authViewSchema = z.object({
   resendAvailableAt: z.string().nullable(),
   /** 'memory-only' when the OS offers no real encryption: the session is not written to disk. */
   persistence: z.enum(['encrypted', 'memory-only']),
+  /** Signed in but Stytch cannot be reached: the session is kept until it expires. */
+  offline: z.boolean(),
+  /** What the app's configuration allows, so the UI shows only what works. */
+  features: z.object({
+    signUpPolicy: z.enum(['open', 'existing-users-only']),
+    invitesEnabled: z.boolean(),
+  }),
   notice: noticeSchema.nullable(),
 });
 export type AuthView = z.infer<typeof authViewSchema>;
+
+/** One of the signed-in user's active sessions (Stytch session ids are identifiers, not credentials). */
+export interface SessionSummary {
+  id: string;
+  current: boolean;
+  startedAt: string;
+  lastActiveAt: string;
+  expiresAt: string | null;
+}
+
+export interface AccountView {
+  email: string;
+  name: string | null;
+  sessionStartedAt: string | null;
+  expiresAt: string | null;
+  sessions: SessionSummary[];
+  /** Invites this app sent and that are not yet accepted or revoked. */
+  pendingInvites: { email: string; name: string | null; sentAt: string }[];
+}
+
+/**
+ * A short-lived link that signs this account in on another computer. The link itself (it
+ * holds a token) stays in the main process: the page sees a masked preview and asks main
+ * to put the real link on the clipboard.
+ */
+export interface DeviceLinkView {
+  maskedLink: string;
+  expiresAt: string;
+}
+
+/** What support needs to diagnose "the link didn't open the app"; never holds a token or secret. */
+export interface DiagnosticsView {
+  appVersion: string;
+  channel: string;
+  platform: string;
+  protocolHandler: { isDefault: boolean; currentHandler: string | null; canFix: boolean };
+  storage: { backend: string; encrypted: boolean };
+  stytch: { target: string; reachable: boolean; latencyMs: number | null; detail: string | null };
+  logFilePath: string | null;
+  /** The plain-text report "Copy diagnostics" puts on the clipboard. */
+  report: string;
+}
+
+/** What each invoke channel answers with. */
+export interface InvokeResponses {
+  'auth:get-view': AuthView;
+  'auth:send-link': AuthView;
+  'auth:resend': AuthView;
+  'auth:submit-link': AuthView;
+  'auth:start-over': AuthView;
+  'auth:dismiss-notice': AuthView;
+  'auth:sign-out': AuthView;
+  'account:get': AccountView;
+  'account:sign-out-other-sessions': AccountView;
+  'account:create-device-link': DeviceLinkView;
+  'account:copy-device-link': DeviceLinkView;
+  'account:invite': AccountView;
+  'account:revoke-invite': AccountView;
+  'diagnostics:get': DiagnosticsView;
+  'diagnostics:copy': DiagnosticsView;
+  'diagnostics:fix-protocol-handler': DiagnosticsView;
+  'diagnostics:reveal-log-file': DiagnosticsView;
+}
+export type ResponseOf<C extends InvokeChannel> = InvokeResponses[C];
 
 /** Handlers never throw across IPC; they answer with a result that has a stable code. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -96,6 +196,17 @@ export interface GrimoireApi {
   startOver(): Promise<IpcResult<AuthView>>;
   dismissNotice(): Promise<IpcResult<AuthView>>;
   signOut(): Promise<IpcResult<AuthView>>;
+  getAccount(): Promise<IpcResult<AccountView>>;
+  signOutOtherSessions(): Promise<IpcResult<AccountView>>;
+  createDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
+  /** Main puts the real link on the clipboard; the page never holds it. */
+  copyDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
+  inviteUser(invite: { email: string; firstName: string; lastName: string }): Promise<IpcResult<AccountView>>;
+  revokeInvite(email: string): Promise<IpcResult<AccountView>>;
+  getDiagnostics(): Promise<IpcResult<DiagnosticsView>>;
+  copyDiagnostics(): Promise<IpcResult<DiagnosticsView>>;
+  fixProtocolHandler(): Promise<IpcResult<DiagnosticsView>>;
+  revealLogFile(): Promise<IpcResult<DiagnosticsView>>;
   /** Subscribes to view pushes; returns the unsubscribe function. */
   onViewChanged(listener: (view: AuthView) => void): () => void;
 }
@@ -108,16 +219,27 @@ export type Subscribe = (channel: PushChannel, listener: (payload: unknown) => v
  * bindings in the test harness. Both get the same object, so they cannot drift.
  */
 export function createBridge(invoke: Invoke, subscribe: Subscribe): GrimoireApi {
-  const call = (channel: InvokeChannel, payload?: unknown) =>
-    invoke(channel, payload) as Promise<IpcResult<AuthView>>;
+  const call = <C extends InvokeChannel>(channel: C, payload?: unknown) =>
+    invoke(channel, payload) as Promise<IpcResult<ResponseOf<C>>>;
+  const C = INVOKE_CHANNELS;
   return {
-    getView: () => call(INVOKE_CHANNELS.getView),
-    sendLink: (email) => call(INVOKE_CHANNELS.sendLink, { email }),
-    resend: () => call(INVOKE_CHANNELS.resend),
-    submitLink: (link) => call(INVOKE_CHANNELS.submitLink, { link }),
-    startOver: () => call(INVOKE_CHANNELS.startOver),
-    dismissNotice: () => call(INVOKE_CHANNELS.dismissNotice),
-    signOut: () => call(INVOKE_CHANNELS.signOut),
+    getView: () => call(C.getView),
+    sendLink: (email) => call(C.sendLink, { email }),
+    resend: () => call(C.resend),
+    submitLink: (link) => call(C.submitLink, { link }),
+    startOver: () => call(C.startOver),
+    dismissNotice: () => call(C.dismissNotice),
+    signOut: () => call(C.signOut),
+    getAccount: () => call(C.getAccount),
+    signOutOtherSessions: () => call(C.signOutOtherSessions),
+    createDeviceLink: () => call(C.createDeviceLink),
+    copyDeviceLink: () => call(C.copyDeviceLink),
+    inviteUser: (invite) => call(C.inviteUser, invite),
+    revokeInvite: (email) => call(C.revokeInvite, { email }),
+    getDiagnostics: () => call(C.getDiagnostics),
+    copyDiagnostics: () => call(C.copyDiagnostics),
+    fixProtocolHandler: () => call(C.fixProtocolHandler),
+    revealLogFile: () => call(C.revealLogFile),
     onViewChanged: (listener) =>
       subscribe(PUSH_CHANNELS.viewChanged, (payload) => listener(payload as AuthView)),
   };

@@ -50,7 +50,10 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   // The project's public keys, shared by every session of this run: fetched once.
   let knownKeys: PublicJwk[] = [];
 
-  const view = (): AuthView => toAuthView(state, notice, vault.persistence);
+  const features = { signUpPolicy: config.signUpPolicy, invitesEnabled: config.invitesEnabled } as const;
+  // Set when a background check could not reach Stytch; the session is kept meanwhile.
+  const offline = false;
+  const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, offline);
 
   function set(next: FlowState, nextNotice: Notice | null = null): AuthView {
     state = next;

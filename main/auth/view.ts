@@ -22,7 +22,16 @@ export type FlowState =
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function toAuthView(state: FlowState, notice: Notice | null, persistence: Persistence): AuthView {
+/** What the configuration allows, shown so the UI offers only what works. */
+export type Features = AuthView['features'];
+
+export function toAuthView(
+  state: FlowState,
+  notice: Notice | null,
+  persistence: Persistence,
+  features: Features,
+  offline: boolean,
+): AuthView {
   const view: AuthView = {
     status: state.status,
     email: null,
@@ -31,6 +40,8 @@ export function toAuthView(state: FlowState, notice: Notice | null, persistence:
     linkExpiresAt: null,
     resendAvailableAt: null,
     persistence,
+    offline: state.status === 'signed-in' && offline,
+    features,
     notice,
   };
   switch (state.status) {

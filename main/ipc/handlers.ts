@@ -6,16 +6,23 @@
 import {
   INVOKE_CHANNELS,
   REQUEST_SCHEMAS,
-  type AuthView,
   type InvokeChannel,
   type IpcResult,
   type RequestOf,
+  type ResponseOf,
 } from '../../preload/api';
 import type { AppCore } from '../app-core';
 import type { Logger } from '../ports';
+import type { AccountService, DiagnosticsService } from '../services';
 
-export type IpcHandler = (payload: unknown) => Promise<IpcResult<AuthView>>;
-export type IpcHandlers = Record<InvokeChannel, IpcHandler>;
+export type IpcHandler<C extends InvokeChannel = InvokeChannel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
+export type IpcHandlers = { [C in InvokeChannel]: IpcHandler<C> };
+
+export interface IpcServices {
+  core: AppCore;
+  account: AccountService;
+  diagnostics: DiagnosticsService;
+}
 
 export const IPC_ERROR_CODES = {
   invalidPayload: 'invalid-payload',
@@ -24,9 +31,9 @@ export const IPC_ERROR_CODES = {
 
 function handler<C extends InvokeChannel>(
   channel: C,
-  run: (request: RequestOf<C>) => Promise<AuthView>,
+  run: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>,
   logger: Logger | undefined,
-): IpcHandler {
+): IpcHandler<C> {
   const schema = REQUEST_SCHEMAS[channel];
   return async (payload) => {
     // safeParse on the indexed schema widens to a union; the channel pins the request type.
@@ -36,7 +43,7 @@ function handler<C extends InvokeChannel>(
       return { ok: false, code: IPC_ERROR_CODES.invalidPayload, message: `The request to ${channel} was not in the expected form.` };
     }
     try {
-      return { ok: true, value: await run(parsed.data) };
+      return await run(parsed.data);
     } catch (error) {
       logger?.error('IPC handler failed', { channel, error });
       return { ok: false, code: IPC_ERROR_CODES.internal, message: 'Something went wrong inside PromptGrimoire. Try again.' };
@@ -44,15 +51,29 @@ function handler<C extends InvokeChannel>(
   };
 }
 
-export function createIpcHandlers(core: AppCore, logger?: Logger): IpcHandlers {
+/** The sign-in core answers with views; wrap them as successful results. */
+const ok = async <T>(value: Promise<T> | T): Promise<IpcResult<T>> => ({ ok: true, value: await value });
+
+export function createIpcHandlers(services: IpcServices, logger?: Logger): IpcHandlers {
+  const { core, account, diagnostics } = services;
   const C = INVOKE_CHANNELS;
   return {
-    [C.getView]: handler(C.getView, () => Promise.resolve(core.view()), logger),
-    [C.sendLink]: handler(C.sendLink, (request) => core.sendLink(request.email), logger),
-    [C.resend]: handler(C.resend, () => core.resend(), logger),
-    [C.submitLink]: handler(C.submitLink, (request) => core.submitLink(request.link), logger),
-    [C.startOver]: handler(C.startOver, () => core.startOver(), logger),
-    [C.dismissNotice]: handler(C.dismissNotice, () => core.dismissNotice(), logger),
-    [C.signOut]: handler(C.signOut, () => core.signOut(), logger),
+    [C.getView]: handler(C.getView, () => ok(core.view()), logger),
+    [C.sendLink]: handler(C.sendLink, (request) => ok(core.sendLink(request.email)), logger),
+    [C.resend]: handler(C.resend, () => ok(core.resend()), logger),
+    [C.submitLink]: handler(C.submitLink, (request) => ok(core.submitLink(request.link)), logger),
+    [C.startOver]: handler(C.startOver, () => ok(core.startOver()), logger),
+    [C.dismissNotice]: handler(C.dismissNotice, () => ok(core.dismissNotice()), logger),
+    [C.signOut]: handler(C.signOut, () => ok(core.signOut()), logger),
+    [C.getAccount]: handler(C.getAccount, () => account.get(), logger),
+    [C.signOutOtherSessions]: handler(C.signOutOtherSessions, () => account.signOutOtherSessions(), logger),
+    [C.createDeviceLink]: handler(C.createDeviceLink, () => account.createDeviceLink(), logger),
+    [C.copyDeviceLink]: handler(C.copyDeviceLink, () => account.copyDeviceLink(), logger),
+    [C.inviteUser]: handler(C.inviteUser, (request) => account.invite(request), logger),
+    [C.revokeInvite]: handler(C.revokeInvite, (request) => account.revokeInvite(request.email), logger),
+    [C.getDiagnostics]: handler(C.getDiagnostics, () => diagnostics.get(), logger),
+    [C.copyDiagnostics]: handler(C.copyDiagnostics, () => diagnostics.copy(), logger),
+    [C.fixProtocolHandler]: handler(C.fixProtocolHandler, () => diagnostics.fixProtocolHandler(), logger),
+    [C.revealLogFile]: handler(C.revealLogFile, () => diagnostics.revealLogFile(), logger),
   };
 }

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   });
 
   it('takes the emulator endpoint as an argument', () => {
-    const result = loadConfig({}, { projectId: 'project-test-x', secret: 'secret-test-y', host: '127.0.0.1', port: 9999 });
+    const result = loadConfig({}, { emulator: { projectId: 'project-test-x', secret: 'secret-test-y', host: '127.0.0.1', port: 9999 } });
     expect(result.ok && result.config.stytch).toEqual({ projectId: 'project-test-x', secret: 'secret-test-y', baseUrl: 'http://127.0.0.1:9999' });
   });
 

@@ -49,7 +49,9 @@ describe('core failures against the emulator', () => {
 
   it('reports bad credentials as a misconfiguration and logs the detail', async () => {
     rig = await startRig();
-    const broken = rig.restart({ stytch: { ...rig.config.stytch, secret: 'secret-test-wrong' } });
+    const broken = rig.restart((config) =>
+      config.mode === 'relay' ? config : { ...config, stytch: { ...config.stytch, secret: 'secret-test-wrong' } },
+    );
     await broken.start();
     const view = await broken.sendLink('someone@example.com');
     expect(view.notice).toMatchObject({ code: 'misconfigured', action: 'contact-support' });

@@ -21,7 +21,7 @@ export interface CoreRig {
   config: AppConfig;
   core: AppCoreWithIdle;
   /** A new core on the same store dir and key: an app restart. */
-  restart(overrides?: Partial<AppConfig>): AppCoreWithIdle;
+  restart(change?: (config: AppConfig) => AppConfig): AppCoreWithIdle;
   cleanup(): Promise<void>;
 }
 
@@ -44,9 +44,9 @@ export async function startRig(env: Record<string, string> = {}, cipher?: Cipher
   const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
   const config = configFor(emulator, env);
   const cores: AppCoreWithIdle[] = [];
-  const make = (overrides: Partial<AppConfig> = {}): AppCoreWithIdle => {
+  const make = (change: (config: AppConfig) => AppConfig = (same) => same): AppCoreWithIdle => {
     const core = createAppCore({
-      config: { ...config, ...overrides },
+      config: change(config),
       cipher: cipher ?? createAesGcmCipher(key),
       store: createConfStore(dir),
       logger,
