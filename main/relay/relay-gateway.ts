@@ -4,22 +4,13 @@
 // What the relay decides instead of the app: the callback URL, link expirations and session
 // length in SendLinkRequest / MagicLinkAuthRequest are not sent — the relay refuses them and
 // applies its own configuration.
-// undici's request rather than fetch: the same pool and timeouts at about half the
-// per-call overhead, which is most of what relay mode adds on a fast network.
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
-import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { verifyJwtLocally } from '../auth/jwt-verify';
-import type {
-  AuthenticatedSession,
-  GatewayFailure,
-  GatewayResult,
-  PublicJwk,
-  StytchGateway,
-  VerifiedJwt,
-} from '../auth/stytch-gateway';
+import type { AuthenticatedSession, GatewayResult, PublicJwk, StytchGateway, VerifiedJwt } from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
-import { failureFromFetchError, failureFromResponse, type ErrorPayload } from './relay-errors';
+import { createRelayAccount, type RelayAccount } from './relay-account';
+import { createRelayHttp } from './relay-http';
 
 export interface RelayGatewayOptions {
   /** The relay's base URL, e.g. https://auth.example.org; a trailing slash is ignored. */
@@ -64,6 +55,9 @@ const jwksBody = z.object({
 
 const ok = z.object({});
 
+/** The core's gateway plus the account calls only relay mode can make without a secret. */
+export type RelayGateway = StytchGateway & RelayAccount;
+
 function toSession(body: z.infer<typeof authenticatedBody>): AuthenticatedSession {
   return {
     sessionToken: body.session_token,
@@ -75,65 +69,10 @@ function toSession(body: z.infer<typeof authenticatedBody>): AuthenticatedSessio
   };
 }
 
-interface Call {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: Record<string, unknown>;
-  bearer?: string;
-}
-
-export function createRelayGateway(options: RelayGatewayOptions): StytchGateway {
-  const base = options.relayUrl.replace(/\/+$/, '');
-  const { logger, timeoutMs } = options;
-  // One pool for the gateway's lifetime: keep-alive to the relay, released by close().
-  const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
+  const http = createRelayHttp(options);
+  const call = http.call;
   let learnedProjectId = options.projectId;
-
-  async function call<T>(label: string, spec: Call, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
-    const controller = new AbortController();
-    let timedOut = false;
-    // One timer covers connect, headers and body: the whole call, not just its parts.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const fail = (failure: GatewayFailure): GatewayResult<T> => {
-      logger.warn(`relay ${label} failed`, { ...failure });
-      return { ok: false, failure };
-    };
-    try {
-      const response = await request(`${base}${spec.path}`, {
-        method: spec.method,
-        headers: {
-          accept: 'application/json',
-          ...(spec.body ? { 'content-type': 'application/json' } : {}),
-          ...(spec.bearer ? { authorization: `Bearer ${spec.bearer}` } : {}),
-        },
-        ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
-        signal: controller.signal,
-        dispatcher: agent,
-      });
-      const text = await response.body.text();
-      let payload: unknown;
-      try {
-        payload = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        payload = undefined;
-      }
-      if (response.statusCode >= 400) {
-        const errorPayload = typeof payload === 'object' && payload !== null ? (payload as ErrorPayload) : undefined;
-        const retryAfter = response.headers['retry-after'];
-        return fail(failureFromResponse(response.statusCode, errorPayload, typeof retryAfter === 'string' ? retryAfter : null));
-      }
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) return fail({ code: 'unexpected', status: response.statusCode, detail: 'the relay answered in an unknown shape' });
-      return { ok: true, value: parsed.data };
-    } catch (error) {
-      return fail(failureFromFetchError(error, timedOut, timeoutMs));
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 
   function expectationsFor(jwt: string): { projectId: string; issuers: string[] } | undefined {
     if (learnedProjectId !== undefined) return { projectId: learnedProjectId, issuers: [`stytch.com/${learnedProjectId}`] };
@@ -201,6 +140,8 @@ export function createRelayGateway(options: RelayGatewayOptions): StytchGateway 
       return result.ok ? { ok: true, value: null } : result;
     },
 
-    close: () => agent.destroy(),
+    ...createRelayAccount(http),
+
+    close: () => http.close(),
   };
 }
