@@ -3,6 +3,20 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server injects an inline React-refresh preamble that the page's CSP meta would
+ * block, so the meta is dropped while serving only. Production keeps it, behind the CSP
+ * header the app:// protocol sends.
+ */
+function devServerWithoutCspMeta(): Plugin {
+  return {
+    name: 'promptgrimoire:dev-without-csp-meta',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerWithoutCspMeta()],
     base: './',
     build: {
       outDir: resolve('out/renderer'),
