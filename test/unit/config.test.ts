@@ -18,6 +18,9 @@ describe('loadConfig', () => {
         signupExpirationMinutes: 60,
         sessionDurationMinutes: 10080,
         stytchTimeoutMs: 15000,
+        signUpPolicy: 'open',
+        invitesEnabled: false,
+        channel: 'development',
       },
     });
   });
@@ -66,5 +69,54 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...creds, STYTCH_API_URL: 'http://stytch.example.com' }).ok).toBe(false);
     expect(loadConfig({ ...creds, STYTCH_API_URL: 'https://stytch.example.com/prefix' }).ok).toBe(false);
     expect(loadConfig({ ...creds, STYTCH_API_URL: 'not a url' }).ok).toBe(false);
+  });
+
+  it('reads the sign-up policy and invites switch, naming a wrong value', () => {
+    const result = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'existing-users-only', PROMPTGRIMOIRE_INVITES_ENABLED: 'true' });
+    expect(result.ok && [result.config.signUpPolicy, result.config.invitesEnabled]).toEqual(['existing-users-only', true]);
+    const wrong = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'closed', PROMPTGRIMOIRE_INVITES_ENABLED: 'yes' });
+    expect(wrong.ok ? [] : wrong.errors).toEqual([
+      'PROMPTGRIMOIRE_SIGNUP_POLICY must be one of open, existing-users-only, got "closed".',
+      'PROMPTGRIMOIRE_INVITES_ENABLED must be one of true, false, got "yes".',
+    ]);
+  });
+
+  it('switches to relay mode with a relay URL and refuses a secret beside it', () => {
+    const relay = loadConfig({ STYTCH_PROJECT_ID: 'project-live-abc', PROMPTGRIMOIRE_RELAY_URL: 'https://relay.example.org' });
+    expect(relay.ok && relay.config).toMatchObject({ mode: 'relay', relayUrl: 'https://relay.example.org', stytch: { projectId: 'project-live-abc' } });
+    expect(relay.ok && 'secret' in relay.config.stytch).toBe(false);
+    const withSecret = loadConfig({
+      STYTCH_PROJECT_ID: 'project-live-abc',
+      STYTCH_SECRET: 'secret-live-xyz',
+      PROMPTGRIMOIRE_RELAY_URL: 'https://relay.example.org',
+    });
+    expect(withSecret.ok ? [] : withSecret.errors).toEqual([
+      'STYTCH_SECRET must not be set in relay mode: the relay holds the secret, the app carries none.',
+    ]);
+    expect(loadConfig({ PROMPTGRIMOIRE_RELAY_URL: 'https://relay.example.org' }).ok).toBe(false);
+    expect(loadConfig({ STYTCH_PROJECT_ID: 'project-live-abc', PROMPTGRIMOIRE_RELAY_URL: 'http://relay.example.org' }).ok).toBe(false);
+  });
+
+  it('uses the packaged organisation settings, with the environment winning', () => {
+    const packaged = {
+      mode: 'relay' as const,
+      stytch: { projectId: 'project-live-org', environment: 'live' as const },
+      relayUrl: 'https://relay.example.org',
+      sessionDurationMinutes: 720,
+      signUpPolicy: 'existing-users-only' as const,
+      invitesEnabled: true,
+      channel: 'beta' as const,
+    };
+    const fromFile = loadConfig({}, { packaged });
+    expect(fromFile.ok && fromFile.config).toMatchObject({
+      mode: 'relay',
+      relayUrl: 'https://relay.example.org',
+      sessionDurationMinutes: 720,
+      signUpPolicy: 'existing-users-only',
+      invitesEnabled: true,
+      channel: 'beta',
+    });
+    const overridden = loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '60', PROMPTGRIMOIRE_INVITES_ENABLED: 'false' }, { packaged });
+    expect(overridden.ok && [overridden.config.sessionDurationMinutes, overridden.config.invitesEnabled]).toEqual([60, false]);
   });
 });
