@@ -93,7 +93,7 @@ function integerVar<F extends number | undefined>(name: string, min: number, max
     .trim()
     .optional()
     .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return fallback as F;
+      if (raw === undefined || raw === '') return fallback;
       if (!/^\d+$/.test(raw)) {
         ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, got "${raw}".` });
         return z.NEVER;
