@@ -54,7 +54,8 @@ export const RELAY_DEFAULTS = {
   loginExpirationMinutes: 60,
   signupExpirationMinutes: 60,
   inviteExpirationMinutes: 10080,
-  embeddableExpirationMinutes: 5,
+  // "Sign in on another computer" links: long enough to walk to the other machine.
+  embeddableExpirationMinutes: 10,
   trustProxyHops: 0,
   timeoutMs: 10_000,
   // A person signs in a few times a day; a script hammering one address or one IP is not a person.
