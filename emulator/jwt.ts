@@ -22,7 +22,12 @@ export class JwtSigner {
   }
 
   sign(payload: Record<string, unknown>): Promise<string> {
-    const input = `${this.encodedHeader}.${b64url(JSON.stringify(payload))}`;
+    return this.signJson(JSON.stringify(payload));
+  }
+
+  /** Signs an already-serialised payload (lets callers compare payloads before paying for RSA). */
+  signJson(payloadJson: string): Promise<string> {
+    const input = `${this.encodedHeader}.${b64url(payloadJson)}`;
     return new Promise((resolve, reject) => {
       sign('sha256', Buffer.from(input), this.key.privateKey, (err, signature) => {
         if (err) reject(err);

@@ -84,12 +84,16 @@ export function touchSession(ctx: EmulatorContext, session: SessionRecord, minut
   if (minutes !== undefined) session.expires_at = now + minutes * 60_000;
 }
 
-export function mintJwt(ctx: EmulatorContext, session: SessionRecord): Promise<string> {
+/**
+ * Timestamps have second precision, so repeated calls within one second often produce the very
+ * same payload; the JWT for it is then byte-identical and is reused instead of re-signed.
+ */
+export async function mintJwt(ctx: EmulatorContext, session: SessionRecord): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
   const remaining = Math.floor((session.expires_at - ctx.clock.now()) / 1000);
   const exp = iat + Math.max(1, Math.min(JWT_LIFETIME_S, remaining));
   const projectId = ctx.config.projectId;
-  return ctx.signer.sign({
+  const payload = JSON.stringify({
     ...session.custom_claims,
     sub: session.user_id,
     iss: `stytch.com/${projectId}`,
@@ -107,4 +111,8 @@ export function mintJwt(ctx: EmulatorContext, session: SessionRecord): Promise<s
       roles: DEFAULT_ROLES,
     },
   });
+  if (session.last_jwt?.payload === payload) return session.last_jwt.jwt;
+  const jwt = await ctx.signer.signJson(payload);
+  session.last_jwt = { payload, jwt };
+  return jwt;
 }

@@ -58,6 +58,8 @@ export interface SessionRecord {
   attributes: Attributes;
   factors: AuthFactor[];
   custom_claims: Record<string, unknown>;
+  /** The last JWT minted for this session and the exact payload it signed. */
+  last_jwt?: { payload: string; jwt: string };
 }
 
 export class Store {

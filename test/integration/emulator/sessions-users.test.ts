@@ -111,6 +111,20 @@ describe('sessions.authenticate', () => {
     expect((decodePart(res.session_jwt, 1)['exp'] as number) > Date.now() / 1000).toBe(true);
   });
 
+  it('reuses the byte-identical JWT within a second, and re-signs when the payload changes', async () => {
+    const auth = await signIn();
+    let pair: [string, string] | undefined;
+    for (let attempt = 0; attempt < 5 && !pair; attempt += 1) {
+      const a = await client.sessions.authenticate({ session_token: auth.session_token });
+      const b = await client.sessions.authenticate({ session_token: auth.session_token });
+      if (decodePart(a.session_jwt, 1)['iat'] === decodePart(b.session_jwt, 1)['iat']) pair = [a.session_jwt, b.session_jwt];
+    }
+    expect(pair?.[1]).toBe(pair?.[0]);
+    const changed = await client.sessions.authenticate({ session_token: auth.session_token, session_custom_claims: { fresh: true } });
+    expect(changed.session_jwt).not.toBe(pair?.[0]);
+    expect(decodePart(changed.session_jwt, 1)['fresh']).toBe(true);
+  });
+
   it('adds a verdict when authorization_check is given', async () => {
     const auth = await signIn();
     const res = await call(emulator, 'POST', '/v1/sessions/authenticate', { session_token: auth.session_token, authorization_check: { resource_id: 'r', action: 'read' } });
