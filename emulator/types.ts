@@ -69,7 +69,7 @@ export interface RunningEmulator {
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
   setRateLimit(enabled: boolean): void;
-  /** Wipes users/sessions/tokens/outbox/faults/clock offset, keeps the key. */
+  /** Wipes users/sessions/tokens/outbox, faults, the clock offset, the rate-limit window and request counts; keeps the key. */
   reset(): void;
   /** How many requests reached a route, e.g. requestCount('/v1/magic_links/authenticate'); no argument = all /v1 requests. */
   requestCount(path?: string): number;

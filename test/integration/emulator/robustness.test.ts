@@ -106,6 +106,20 @@ describe('redirect (contract §5)', () => {
   });
 });
 
+describe('direct links (contract §5 option)', () => {
+  it('puts the final deep link in the email instead of the redirect endpoint', async () => {
+    const direct = await start({ directLinks: true });
+    try {
+      const email = uniqueEmail();
+      await direct.client.magicLinks.email.loginOrCreate({ email });
+      const message = direct.emulator.latestMessage(email);
+      expect(message?.link).toBe(`promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${message?.token}`);
+    } finally {
+      await direct.emulator.close();
+    }
+  });
+});
+
 describe('fault injection', () => {
   it('answers the next N calls to a path with the given status and error_type', async () => {
     emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', status: 503, error_type: 'internal_server_error', count: 2 });
