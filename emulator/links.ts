@@ -99,6 +99,6 @@ export function issueLink(ctx: EmulatorContext, request: LinkRequest): OutboxMes
     created_at: rfc3339(now),
   };
   ctx.outbox.add(message);
-  ctx.log(`[stytch emulator] ${request.kind} link for ${message.to}: ${link}`);
+  ctx.log(`${request.kind} link for ${message.to}: ${link}`);
   return message;
 }

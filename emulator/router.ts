@@ -65,7 +65,7 @@ export async function dispatch(ctx: EmulatorContext, match: RouteMatch, query: U
     return jsonReply(200, { request_id: newRequestId(), ...result, status_code: 200 });
   } catch (error) {
     if (error instanceof StytchApiError) return jsonReply(error.status, bodyFor(error));
-    ctx.log(`[stytch emulator] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return errorReply(500, 'internal_server_error');
   }
 }

@@ -28,7 +28,7 @@ export class EmulatorServer {
   constructor(private readonly ctx: EmulatorContext) {
     this.http = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        ctx.log(`[stytch emulator] internal error: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
         send(res, errorReply(500, 'internal_server_error'));
       });
     });
