@@ -3,13 +3,18 @@
 // window, showing our origin. Nothing thrown crosses `invoke`: every answer is a result.
 // Rule: Electron types only; main/index.ts passes the real ipcMain in.
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { INVOKE_CHANNELS, PUSH_CHANNELS, type AuthView, type InvokeChannel, type IpcResult } from '../../preload/api';
+import { INVOKE_CHANNELS, PUSH_CHANNELS, type InvokeChannel, type IpcResult } from '../../preload/api';
 import type { AppCore } from '../app-core';
+import type { IpcHandlers } from '../ipc/handlers';
 import type { Logger } from '../ports';
 import type { Expect } from './type-checks';
 
-export type InvokeHandler = (payload: unknown) => Promise<IpcResult<AuthView>>;
-export type InvokeHandlers = Record<InvokeChannel, InvokeHandler>;
+/** The shared handler table, each channel answering with its own result type. */
+export type InvokeHandlers = IpcHandlers;
+/** Any channel's answer: what an ipcMain listener may resolve with. */
+export type InvokeResult = Awaited<ReturnType<IpcHandlers[InvokeChannel]>>;
+/** A refusal, which fits every channel's result type. */
+export type IpcFailure = Extract<IpcResult<never>, { ok: false }>;
 
 /** The frame that sent a message; `parent` is null only for a main frame. */
 export interface SenderFrame extends Pick<WebFrameMain, 'origin' | 'processId' | 'routingId'> {
@@ -24,7 +29,7 @@ export interface InvokeEventLike {
 }
 export type _InvokeEventFits = Expect<IpcMainInvokeEvent extends InvokeEventLike ? true : false>;
 
-export type IpcListener = (event: InvokeEventLike, payload: unknown) => Promise<IpcResult<AuthView>>;
+export type IpcListener = (event: InvokeEventLike, payload: unknown) => Promise<InvokeResult>;
 
 export interface IpcMainLike {
   handle(channel: string, listener: IpcListener): void;
@@ -36,9 +41,9 @@ export const FORBIDDEN_SENDER = {
   ok: false,
   code: 'forbidden-sender',
   message: 'This request did not come from the PromptGrimoire window and was refused.',
-} as const satisfies IpcResult<AuthView>;
+} as const satisfies IpcFailure;
 
-export const INTERNAL_ERROR: IpcResult<AuthView> = {
+export const INTERNAL_ERROR: IpcFailure = {
   ok: false,
   code: 'internal-error',
   message: 'Something went wrong inside the app. Try again; if it keeps happening, restart PromptGrimoire.',

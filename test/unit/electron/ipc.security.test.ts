@@ -29,12 +29,32 @@ function event(overrides: { id?: number; origin?: string; processId?: number; ro
   };
 }
 
+// Sign-in channels answer with a view; the others with a refusal, which fits any channel.
+const answersView = () => vi.fn((_payload: unknown) => Promise.resolve({ ok: true as const, value: SIGNED_OUT_VIEW }));
+const refuses = () =>
+  vi.fn((_payload: unknown) => Promise.resolve({ ok: false as const, code: 'unavailable', message: 'Not part of this test.' }));
+
 function handlerTable(): InvokeHandlers {
-  const table = {} as Record<InvokeChannel, InvokeHandlers[InvokeChannel]>;
-  for (const channel of Object.values(INVOKE_CHANNELS)) {
-    table[channel] = vi.fn((_payload: unknown) => Promise.resolve({ ok: true as const, value: SIGNED_OUT_VIEW }));
-  }
-  return table;
+  const C = INVOKE_CHANNELS;
+  return {
+    [C.getView]: answersView(),
+    [C.sendLink]: answersView(),
+    [C.resend]: answersView(),
+    [C.submitLink]: answersView(),
+    [C.startOver]: answersView(),
+    [C.dismissNotice]: answersView(),
+    [C.signOut]: answersView(),
+    [C.getAccount]: refuses(),
+    [C.signOutOtherSessions]: refuses(),
+    [C.createDeviceLink]: refuses(),
+    [C.copyDeviceLink]: refuses(),
+    [C.inviteUser]: refuses(),
+    [C.revokeInvite]: refuses(),
+    [C.getDiagnostics]: refuses(),
+    [C.copyDiagnostics]: refuses(),
+    [C.fixProtocolHandler]: refuses(),
+    [C.revealLogFile]: refuses(),
+  };
 }
 
 describe('sender check', () => {
@@ -93,6 +113,12 @@ describe('registerIpcHandlers', () => {
     const result = await invoke(INVOKE_CHANNELS.sendLink, event({}), { email: 'a@example.com' });
     expect(result).toEqual({ ok: true, value: SIGNED_OUT_VIEW });
     expect(handlers[INVOKE_CHANNELS.sendLink]).toHaveBeenCalledWith({ email: 'a@example.com' });
+  });
+
+  it('routes the account and diagnostics channels through the same sender check', async () => {
+    const { invoke } = setUp();
+    expect(await invoke(INVOKE_CHANNELS.getDiagnostics, event({}))).toEqual({ ok: false, code: 'unavailable', message: 'Not part of this test.' });
+    expect(await invoke(INVOKE_CHANNELS.getDiagnostics, event({ origin: 'https://evil.example' }))).toEqual(FORBIDDEN_SENDER);
   });
 
   it('refuses a foreign sender before the handler runs, with a redacted log line', async () => {

@@ -140,5 +140,7 @@ export const SIGNED_OUT_VIEW: AuthView = {
   linkExpiresAt: null,
   resendAvailableAt: null,
   persistence: 'encrypted',
+  offline: false,
+  features: { signUpPolicy: 'open', invitesEnabled: false },
   notice: null,
 };
