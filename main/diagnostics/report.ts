@@ -2,9 +2,10 @@
 // build this is, who owns promptgrimoire://, how the session is stored, whether Stytch or the
 // relay answers, and where the log is. The Electron side gathers the facts; this module only
 // words them.
-// Rules: pure, nothing here may import electron; every value goes through redact(), so no
-// token, JWT, verifier or secret can reach the report whatever the facts hold.
-import { redact } from './redact';
+// Rules: pure, nothing here may import electron; the finished text goes through the
+// logger's redactor, so no token, JWT, verifier or secret can reach the report whatever the
+// facts hold.
+import { REDACTED, redactText } from '../log/redact';
 
 export const SCHEME = 'promptgrimoire';
 
@@ -12,8 +13,8 @@ export interface DiagnosticsFacts {
   generatedAt: Date;
   app: {
     version: string;
-    /** 'development' for unpackaged runs. */
-    channel: 'stable' | 'beta' | 'development';
+    /** The packaged configuration's channel ('stable', 'beta'); 'development' without one. */
+    channel: string;
     packaged: boolean;
     electronVersion: string;
     mode: 'direct' | 'relay' | 'emulator';
@@ -31,6 +32,8 @@ export interface DiagnosticsFacts {
     isDefaultHandler: boolean;
     /** What the OS would open a promptgrimoire:// link with (app name or .desktop file); null: nothing. */
     handlerName: string | null;
+    /** Why the answer is uncertain (xdg-mime missing, say); null or absent when it is not. */
+    detail?: string | null;
   };
   storage: {
     /** safeStorage.getSelectedStorageBackend() on Linux; the OS keystore name elsewhere. */
@@ -65,11 +68,12 @@ export function buildDiagnosticsReport(facts: DiagnosticsFacts): string {
 
   const body = sections.map(([title, lines]) => [title, ...lines.map((line) => `  ${line}`)].join('\n')).join('\n\n');
   // One pass over the finished text: values, hints and labels alike.
-  const { text, found } = redact(body);
+  const text = redactText(body);
+  const found = countRedactions(text) - countRedactions(body);
   const footer =
-    found.length === 0
+    found === 0
       ? 'This report holds no tokens, JWTs, verifiers or secrets.'
-      : `This report holds no tokens, JWTs, verifiers or secrets; ${found.length} value(s) that looked like one were replaced with [redacted].`;
+      : `This report holds no tokens, JWTs, verifiers or secrets; ${found} value(s) that looked like one were replaced with [redacted].`;
   return `${text}\n\n${footer}\n`;
 }
 
@@ -90,11 +94,16 @@ function systemLines({ os }: DiagnosticsFacts): string[] {
 }
 
 function protocolLines({ protocol, os }: DiagnosticsFacts): string[] {
+  const caveat = protocol.detail ? [`Note: ${protocol.detail}`] : [];
   if (protocol.isDefaultHandler) {
-    return ['Registered handler: this app', 'Sign-in links open PromptGrimoire directly.'];
+    return ['Registered handler: this app', 'Sign-in links open PromptGrimoire directly.', ...caveat];
   }
   const owner = protocol.handlerName ? `another app: ${protocol.handlerName}` : 'none';
-  const lines = [`Registered handler: ${owner}`, 'Sign-in links will not open this app. Until that is fixed, paste the link on the "check your email" screen.'];
+  const lines = [
+    `Registered handler: ${owner}`,
+    ...caveat,
+    'Sign-in links will not open this app. Until that is fixed, paste the link on the "check your email" screen.',
+  ];
   if (os.platform === 'linux' && os.linuxPackage === 'AppImage') {
     lines.push('Fix: an AppImage does not register URL schemes by itself; add its desktop entry (docs/distributing.md, "AppImage").');
   } else if (protocol.handlerName) {
@@ -138,4 +147,8 @@ function safeUrl(raw: string): string {
   } catch {
     return '(not a valid URL)';
   }
+}
+
+function countRedactions(text: string): number {
+  return text.split(REDACTED).length - 1;
 }
