@@ -40,3 +40,16 @@ describe('diagnostics report: no secrets', () => {
     expect(report).toContain('Stytch at https://api.stytch.com/v1/magic_links/authenticate: NOT reachable in 40 ms');
   });
 });
+
+describe('diagnostics report: what support needs survives redaction', () => {
+  it.each([
+    ['a project id', { protocol: { isDefaultHandler: false, handlerName: 'project-live-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' } }],
+    ['a Linux log path', { logFile: '/home/ana42/.config/PromptGrimoire/logs/main.log' }],
+    ['a Windows log path', { logFile: 'C:\\Users\\Ana2024\\AppData\\Roaming\\PromptGrimoire\\logs\\main.log' }],
+    ['a keyring name', { storage: { backend: 'gnome_libsecret', encryptionAvailable: true, session: 'encrypted' as const } }],
+  ])('keeps %s', (_name, override) => {
+    const report = buildDiagnosticsReport({ ...baseFacts, ...override });
+    expect(report).not.toContain('[redacted]');
+    expect(report).toContain('This report holds no tokens, JWTs, verifiers or secrets.');
+  });
+});
