@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCommandRunner } from '../../../main/diagnostics/command-runner';
 import {
   type CommandResult,
   type CommandRunner,
@@ -160,11 +160,21 @@ describe('queryDefaultHandler', () => {
   });
 });
 
-// The same functions against the real freedesktop tools, when this machine has them.
-const haveTools = ['/usr/bin/xdg-mime', '/usr/bin/desktop-file-validate'].every((tool) => existsSync(tool));
+// The same functions against the real freedesktop tools. CI installs them (.ci/run); a
+// machine without them fails here with the packages to install, rather than skipping.
+const REQUIRED_TOOLS = { 'xdg-mime': 'xdg-utils', 'desktop-file-validate': 'desktop-file-utils' } as const;
 
-describe.skipIf(!haveTools)('with the real xdg-mime and desktop-file-validate', () => {
+describe('with the real xdg-mime and desktop-file-validate', () => {
   let home: string;
+  beforeAll(() => {
+    const missing = Object.entries(REQUIRED_TOOLS).filter(([tool]) => !['/usr/bin', '/bin'].some((dir) => existsSync(join(dir, tool))));
+    if (missing.length > 0) {
+      throw new Error(
+        `These tests run the real freedesktop tools, and ${missing.map(([tool]) => tool).join(' and ')} ` +
+          `are not installed. Install them: apt-get install -y ${missing.map(([, pkg]) => pkg).join(' ')}`,
+      );
+    }
+  });
   beforeEach(async () => {
     home = await mkdtemp(join(tmpdir(), 'pg-home-'));
   });
@@ -173,16 +183,7 @@ describe.skipIf(!haveTools)('with the real xdg-mime and desktop-file-validate', 
   });
 
   // A bare environment: this HOME only, and no desktop session that would change xdg-mime's method.
-  const realRunner =
-    (homeDir: string): CommandRunner =>
-    (command, args) =>
-      new Promise((resolve, reject) => {
-        execFile(command, [...args], { env: { PATH: '/usr/bin:/bin', HOME: homeDir } }, (error, stdout, stderr) => {
-          if (error === null) resolve({ exitCode: 0, stdout, stderr });
-          else if (error.code === 'ENOENT') reject(Object.assign(new Error(error.message), { code: 'ENOENT' }));
-          else resolve({ exitCode: typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-        });
-      });
+  const realRunner = (homeDir: string): CommandRunner => createCommandRunner({ env: { PATH: '/usr/bin:/bin', HOME: homeDir } });
 
   it('writes an entry desktop-file-validate accepts and xdg-mime then reports as the default', async () => {
     const run = realRunner(home);
