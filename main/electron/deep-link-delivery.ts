@@ -55,7 +55,7 @@ export interface ProtocolClientOptions {
  * is Electron itself, so the script path must be passed too, or Windows would start a bare
  * Electron with the link (macOS and Linux ignore the extra arguments).
  */
-export function registerProtocolClient(app: DeepLinkApp, options: ProtocolClientOptions): boolean {
+export function registerProtocolClient(app: Pick<DeepLinkApp, 'setAsDefaultProtocolClient'>, options: ProtocolClientOptions): boolean {
   if (!options.defaultApp) return app.setAsDefaultProtocolClient(APP_SCHEME);
   const script = options.argv[1];
   if (script === undefined) return false;

@@ -4,7 +4,9 @@
 import { EventEmitter } from 'node:events';
 import type { AuthView } from '../../../preload/api';
 import { createLogger } from '../../../main/log/logger';
-import type { Logger } from '../../../main/ports';
+import type { Logger, Store } from '../../../main/ports';
+import type { CommandResult, CommandRunner } from '../../../main/diagnostics/desktop-entry';
+import type { ProbeApp } from '../../../main/electron/diagnostics-probes';
 import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
 import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
 import type { IpcListener, IpcMainLike } from '../../../main/electron/ipc';
@@ -144,3 +146,54 @@ export const SIGNED_OUT_VIEW: AuthView = {
   features: { signUpPolicy: 'open', invitesEnabled: false },
   notice: null,
 };
+
+/** The part of `app` the diagnostics probes read; answers are settable, registrations recorded. */
+export class FakeProbeApp implements ProbeApp {
+  isPackaged = true;
+  defaultClient = false;
+  handlerName = '';
+  registerResult = true;
+  readonly registrations: Array<{ protocol: string; path?: string; args?: string[] }> = [];
+  readonly asked: string[] = [];
+
+  getVersion(): string {
+    return '0.1.0';
+  }
+  isDefaultProtocolClient(protocol: string): boolean {
+    this.asked.push(`isDefault:${protocol}`);
+    return this.defaultClient;
+  }
+  getApplicationNameForProtocol(url: string): string {
+    this.asked.push(`name:${url}`);
+    return this.handlerName;
+  }
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    this.registrations.push({ protocol, path, args });
+    if (this.registerResult) this.defaultClient = true;
+    return this.registerResult;
+  }
+}
+
+/** A command runner that answers from a script and records each call; no xdg tool needed. */
+export function scriptedRunner(answer: (command: string, args: readonly string[]) => CommandResult | Error) {
+  const calls: string[] = [];
+  const run: CommandRunner = (command, args) => {
+    calls.push([command, ...args].join(' '));
+    const result = answer(command, args);
+    return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
+  };
+  return { run, calls };
+}
+export const exited = (exitCode: number, stdout = '', stderr = ''): CommandResult => ({ exitCode, stdout, stderr });
+export const notInstalled = (): Error => Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' });
+
+/** A Store over a Map, for settings the adapters keep. */
+export function mapStore(): Store & { values: Map<string, unknown> } {
+  const values = new Map<string, unknown>();
+  return {
+    values,
+    get: (key) => values.get(key),
+    set: (key, value) => void values.set(key, value),
+    delete: (key) => void values.delete(key),
+  };
+}
