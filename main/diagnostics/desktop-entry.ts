@@ -4,7 +4,7 @@
 // Rules: nothing here may import electron; the file system root (home directory) and the
 // command runner are injected, so tests need neither xdg tools nor a real home; failures are
 // returned as results, never thrown.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 
 export const DESKTOP_FILE = 'promptgrimoire.desktop';
@@ -77,11 +77,33 @@ export function desktopEntryFor(options: DesktopEntryOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-export interface InstallOptions extends DesktopEntryOptions {
+export interface EntryLocation {
   homeDir: string;
   /** $XDG_DATA_HOME when set; otherwise ~/.local/share. */
   dataHome?: string;
+}
+
+export interface InstallOptions extends DesktopEntryOptions, EntryLocation {
   runCommand: CommandRunner;
+}
+
+function applicationsDir({ homeDir, dataHome }: EntryLocation): string {
+  const base = dataHome && isAbsolute(dataHome) ? dataHome : join(homeDir, '.local', 'share');
+  return join(base, 'applications');
+}
+
+/**
+ * True when the per-user entry exists and launches exactly this AppImage. xdg-mime can name
+ * promptgrimoire.desktop while the file is gone, or while it still starts a copy the user
+ * has since moved or replaced; either way links would not reach this one.
+ */
+export async function desktopEntryIsCurrent(options: DesktopEntryOptions & EntryLocation): Promise<boolean> {
+  try {
+    const text = await readFile(join(applicationsDir(options), DESKTOP_FILE), 'utf8');
+    return text === desktopEntryFor(options);
+  } catch {
+    return false;
+  }
 }
 
 export interface StepOutcome {
@@ -101,8 +123,7 @@ export async function installDesktopEntry(options: InstallOptions): Promise<Inst
   } catch (error) {
     return { ok: false, desktopFile: null, steps: [], reason: `Cannot describe this AppImage: ${message(error)}` };
   }
-  const dataHome = options.dataHome && isAbsolute(options.dataHome) ? options.dataHome : join(options.homeDir, '.local', 'share');
-  const applications = join(dataHome, 'applications');
+  const applications = applicationsDir(options);
   const desktopFile = join(applications, DESKTOP_FILE);
 
   try {

@@ -5,7 +5,13 @@
 // Rules: Electron types only (main/index.ts passes dialog.showMessageBox in); never throws:
 // failing to integrate must not stop sign-in, whose paste-the-link fallback still works.
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
-import { installDesktopEntry, queryDefaultHandler, type CommandRunner, type HandlerQuery } from '../diagnostics/desktop-entry';
+import {
+  desktopEntryIsCurrent,
+  installDesktopEntry,
+  queryDefaultHandler,
+  type CommandRunner,
+  type HandlerQuery,
+} from '../diagnostics/desktop-entry';
 import type { Logger, Store } from '../ports';
 import { appImagePath } from './diagnostics-probes';
 
@@ -18,19 +24,24 @@ export type ShowMessageBox = (options: MessageBoxOptions) => Promise<Pick<Messag
 
 export type OfferDecision = { offer: true; appImage: string } | { offer: false; why: string };
 
-/** Whether to ask: an AppImage run, not asked before, and the OS names another handler (or none). */
+/**
+ * Whether to ask: an AppImage run, not asked before, and either the OS names another
+ * handler (or none) or our entry is missing or starts another copy of the AppImage.
+ */
 export function decideAppImageOffer(input: {
   env: Readonly<Record<string, string | undefined>>;
   platform: NodeJS.Platform;
   alreadyAsked: unknown;
   handler: HandlerQuery;
+  /** desktopEntryIsCurrent() for this AppImage. */
+  entryCurrent: boolean;
 }): OfferDecision {
   const appImage = input.platform === 'linux' ? appImagePath(input.env) : null;
   if (appImage === null) return { offer: false, why: 'not an AppImage' };
   if (input.alreadyAsked !== undefined) return { offer: false, why: 'already asked' };
   // Without xdg-mime the entry could be written but not made the default: nothing to offer.
   if (!input.handler.ok) return { offer: false, why: input.handler.reason };
-  if (input.handler.isThisApp) return { offer: false, why: 'already the handler' };
+  if (input.handler.isThisApp && input.entryCurrent) return { offer: false, why: 'already the handler' };
   return { offer: true, appImage };
 }
 
@@ -48,12 +59,15 @@ export type OfferOutcome = 'not-offered' | 'declined' | 'installed' | 'failed';
 
 export async function offerAppImageIntegration(deps: AppImageOfferDeps): Promise<OfferOutcome> {
   try {
-    if (deps.platform !== 'linux' || appImagePath(deps.env) === null) return 'not-offered';
+    const appImage = deps.platform === 'linux' ? appImagePath(deps.env) : null;
+    if (appImage === null) return 'not-offered';
+    const location = { appImagePath: appImage, homeDir: deps.homeDir, dataHome: deps.env.XDG_DATA_HOME };
     const decision = decideAppImageOffer({
       env: deps.env,
       platform: deps.platform,
       alreadyAsked: deps.store.get(APPIMAGE_OFFER_KEY),
       handler: await queryDefaultHandler(deps.runCommand),
+      entryCurrent: await desktopEntryIsCurrent(location),
     });
     if (!decision.offer) {
       deps.logger.debug('appimage: no desktop-integration offer', { why: decision.why });
@@ -77,12 +91,7 @@ export async function offerAppImageIntegration(deps: AppImageOfferDeps): Promise
       deps.logger.info('appimage: desktop integration declined');
       return 'declined';
     }
-    const result = await installDesktopEntry({
-      appImagePath: decision.appImage,
-      homeDir: deps.homeDir,
-      dataHome: deps.env.XDG_DATA_HOME,
-      runCommand: deps.runCommand,
-    });
+    const result = await installDesktopEntry({ ...location, runCommand: deps.runCommand });
     if (!result.ok) {
       deps.logger.warn('appimage: desktop integration failed', { reason: result.reason, steps: result.steps });
       await deps.showMessageBox({

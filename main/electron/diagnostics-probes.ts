@@ -4,7 +4,7 @@
 // Rule: Electron types only; main/index.ts passes the real app, safeStorage and shell in.
 // Probes answer with results; nothing here throws to the service.
 import type { App, SafeStorage, Shell } from 'electron';
-import { installDesktopEntry, queryDefaultHandler, type CommandRunner } from '../diagnostics/desktop-entry';
+import { desktopEntryIsCurrent, installDesktopEntry, queryDefaultHandler, type CommandRunner } from '../diagnostics/desktop-entry';
 import type { DiagnosticsProbes, ProbeOutcome, ProtocolHandlerState } from '../diagnostics/diagnostics-service';
 import { APP_SCHEME, registerProtocolClient, type ProtocolClientOptions } from './deep-link-delivery';
 import type { Expect } from './type-checks';
@@ -56,12 +56,18 @@ export function createElectronDiagnosticsProbes(options: ElectronProbeOptions): 
   // entry) has something for the scheme to point at; a development Electron has neither.
   const canFix = platform !== 'linux' || appImage !== null || app.isPackaged;
 
+  const entry = (path: string) => ({ appImagePath: path, homeDir: options.homeDir, dataHome: options.env.XDG_DATA_HOME });
+
   async function protocolHandler(): Promise<ProtocolHandlerState> {
     if (platform !== 'linux') {
       const name = app.getApplicationNameForProtocol(`${APP_SCHEME}://`);
       return { isDefault: app.isDefaultProtocolClient(APP_SCHEME), currentHandler: name === '' ? null : name, canFix, detail: null };
     }
     const query = await queryDefaultHandler(options.runCommand);
+    if (query.ok && query.isThisApp && appImage !== null && !(await desktopEntryIsCurrent(entry(appImage)))) {
+      const detail = 'the promptgrimoire.desktop entry is missing or starts another copy of the AppImage';
+      return { isDefault: false, currentHandler: query.handler, canFix, detail };
+    }
     if (query.ok) return { isDefault: query.isThisApp, currentHandler: query.handler, canFix, detail: null };
     // Without xdg-mime, Electron's own check (xdg-settings) is the best remaining answer.
     return { isDefault: app.isDefaultProtocolClient(APP_SCHEME), currentHandler: null, canFix, detail: query.reason };
@@ -69,12 +75,7 @@ export function createElectronDiagnosticsProbes(options: ElectronProbeOptions): 
 
   async function fixProtocolHandler(): Promise<ProbeOutcome> {
     if (appImage !== null) {
-      const result = await installDesktopEntry({
-        appImagePath: appImage,
-        homeDir: options.homeDir,
-        dataHome: options.env.XDG_DATA_HOME,
-        runCommand: options.runCommand,
-      });
+      const result = await installDesktopEntry({ ...entry(appImage), runCommand: options.runCommand });
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     }
     if (!canFix) return { ok: false, reason: 'a development run has no desktop entry to register' };

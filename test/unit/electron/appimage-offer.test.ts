@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HandlerQuery } from '../../../main/diagnostics/desktop-entry';
+import { desktopEntryIsCurrent, installDesktopEntry, type HandlerQuery } from '../../../main/diagnostics/desktop-entry';
 import {
   APPIMAGE_OFFER_KEY,
   decideAppImageOffer,
@@ -17,12 +17,17 @@ const otherHandler: HandlerQuery = { ok: true, handler: 'electron-dev.desktop', 
 
 describe('decideAppImageOffer', () => {
   it('offers on an AppImage run, not asked before, when another app or none owns the scheme', () => {
-    expect(decideAppImageOffer({ env: APPIMAGE, platform: 'linux', alreadyAsked: undefined, handler: otherHandler })).toEqual({
+    expect(decideAppImageOffer({ env: APPIMAGE, platform: 'linux', alreadyAsked: undefined, handler: otherHandler, entryCurrent: false })).toEqual({
       offer: true,
       appImage: APPIMAGE.APPIMAGE,
     });
     const none: HandlerQuery = { ok: true, handler: null, isThisApp: false };
-    expect(decideAppImageOffer({ env: APPIMAGE, platform: 'linux', alreadyAsked: undefined, handler: none }).offer).toBe(true);
+    expect(decideAppImageOffer({ env: APPIMAGE, platform: 'linux', alreadyAsked: undefined, handler: none, entryCurrent: false }).offer).toBe(true);
+  });
+
+  it('offers when xdg-mime names our entry but the entry is gone or starts another copy', () => {
+    const ours: HandlerQuery = { ok: true, handler: 'promptgrimoire.desktop', isThisApp: true };
+    expect(decideAppImageOffer({ env: APPIMAGE, platform: 'linux', alreadyAsked: undefined, handler: ours, entryCurrent: false }).offer).toBe(true);
   });
 
   it.each([
@@ -32,7 +37,7 @@ describe('decideAppImageOffer', () => {
     ['already the handler', APPIMAGE, 'linux', undefined, { ok: true, handler: 'promptgrimoire.desktop', isThisApp: true }],
     ['xdg-mime is not installed (package xdg-utils)', APPIMAGE, 'linux', undefined, { ok: false, reason: 'xdg-mime is not installed (package xdg-utils)' }],
   ] as const)('does not offer: %s', (why, env, platform, alreadyAsked, handler) => {
-    expect(decideAppImageOffer({ env, platform, alreadyAsked, handler })).toEqual({ offer: false, why });
+    expect(decideAppImageOffer({ env, platform, alreadyAsked, handler, entryCurrent: true })).toEqual({ offer: false, why });
   });
 });
 
@@ -114,5 +119,34 @@ describe('offerAppImageIntegration', () => {
     const failing = { ...deps, showMessageBox: () => Promise.reject(new Error('no display')) };
     await expect(offerAppImageIntegration(failing)).resolves.toBe('failed');
     expect(lines.join('\n')).toContain('no display');
+  });
+});
+
+describe('offerAppImageIntegration when the AppImage moved', () => {
+  let home: string;
+  beforeEach(async () => {
+    home = await mkdtemp(join(tmpdir(), 'pg-appimage-'));
+  });
+  afterEach(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('asks again to point our entry at this copy when the old one still owns the scheme', async () => {
+    const runner = scriptedRunner((_command, args) => (args[0] === 'query' ? exited(0, 'promptgrimoire.desktop\n') : exited(0)));
+    const { logger } = recordingLogger();
+    const answers = [0];
+    const deps: AppImageOfferDeps = {
+      env: APPIMAGE,
+      platform: 'linux',
+      homeDir: home,
+      store: mapStore(),
+      runCommand: runner.run,
+      showMessageBox: () => Promise.resolve({ response: answers.shift() ?? 1 }),
+      logger,
+    };
+    await installDesktopEntry({ appImagePath: '/home/ana/Downloads/PromptGrimoire-old.AppImage', homeDir: home, runCommand: runner.run });
+    expect(await desktopEntryIsCurrent({ appImagePath: APPIMAGE.APPIMAGE, homeDir: home })).toBe(false);
+    await expect(offerAppImageIntegration(deps)).resolves.toBe('installed');
+    expect(await desktopEntryIsCurrent({ appImagePath: APPIMAGE.APPIMAGE, homeDir: home })).toBe(true);
   });
 });

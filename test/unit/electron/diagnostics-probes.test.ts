@@ -125,6 +125,21 @@ describe('Electron diagnostics probes: fixing the handler', () => {
     expect(app.registrations).toEqual([]);
   });
 
+  it('does not count a stale entry as this AppImage owning the scheme, and fixing it makes it current', async () => {
+    const runner = scriptedRunner((_command, args) => (args[0] === 'query' ? exited(0, 'promptgrimoire.desktop\n') : exited(0)));
+    const probes = createElectronDiagnosticsProbes(
+      options({ app: new FakeProbeApp(), platform: 'linux', env: { APPIMAGE: '/home/ana/PG.AppImage' }, homeDir: home, runCommand: runner.run }),
+    );
+    await expect(probes.protocolHandler()).resolves.toEqual({
+      isDefault: false,
+      currentHandler: 'promptgrimoire.desktop',
+      canFix: true,
+      detail: 'the promptgrimoire.desktop entry is missing or starts another copy of the AppImage',
+    });
+    await expect(probes.fixProtocolHandler()).resolves.toEqual({ ok: true });
+    await expect(probes.protocolHandler()).resolves.toEqual({ isDefault: true, currentHandler: 'promptgrimoire.desktop', canFix: true, detail: null });
+  });
+
   it("passes on installDesktopEntry's reason when xdg-mime refuses", async () => {
     const runner = scriptedRunner((command) => (command === 'xdg-mime' ? exited(3, '', 'no method\n') : exited(0)));
     const probes = createElectronDiagnosticsProbes(
