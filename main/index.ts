@@ -3,12 +3,16 @@
 // Rule: with main/electron and preload/index.ts, the only code that imports 'electron'.
 // Order matters: scheme privileges and the open-url listener go on synchronously, before
 // `ready`, or macOS links that launched the app would be lost.
+import { access, readFile } from 'node:fs/promises';
+import { homedir, release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
 import { loadConfig } from './config';
+import { createCommandRunner } from './diagnostics/command-runner';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createIpcHandlers } from './ipc/handlers';
 import { createLogger } from './log/logger';
 import type { Logger } from './ports';
@@ -18,9 +22,13 @@ import {
   listenForDeepLinks,
   registerProtocolClient,
 } from './electron/deep-link-delivery';
+import { offerAppImageIntegration } from './electron/appimage-offer';
+import { createClipboard } from './electron/clipboard';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
+import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
-import { createElectronLogSink } from './electron/log-sink';
+import { createElectronLogSink, logFilePath } from './electron/log-sink';
+import { readPackagedConfigFile } from './electron/packaged-config-file';
 import {
   createRendererProtocolHandler,
   PRIVILEGED_SCHEMES,
@@ -84,29 +92,64 @@ async function start(): Promise<void> {
   const userDataDir = app.getPath('userData');
   logger.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
 
-  const config = loadConfig(process.env);
-  if (!config.ok) {
-    logger.error('configuration refused', { errors: config.errors });
-    dialog.showErrorBox('PromptGrimoire cannot start', `Fix these settings, then start PromptGrimoire again:\n\n${config.errors.join('\n')}`);
-    app.quit();
+  // The organisation's settings shipped beside app.asar (installed builds only).
+  const packaged = await readPackagedConfigFile({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    readFile: (path) => readFile(path, 'utf8'),
+  });
+  if (!packaged.ok) {
+    refuseToStart('packaged settings refused', packaged.errors, 'This installation of PromptGrimoire is damaged:');
     return;
   }
-  logger.info('configuration loaded', { mode: config.config.mode });
+  if (packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
 
-  if (process.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1') {
-    const registered = registerProtocolClient(app, {
-      defaultApp: process.defaultApp === true,
-      execPath: process.execPath,
-      argv: process.argv,
-    });
+  const config = loadConfig(process.env, { packaged: packaged.config });
+  if (!config.ok) {
+    refuseToStart('configuration refused', config.errors, 'Fix these settings, then start PromptGrimoire again:');
+    return;
+  }
+  logger.info('configuration loaded', { mode: config.config.mode, packagedFile: packaged.path });
+
+  // Tests must leave the machine's promptgrimoire:// handler alone: no registration, no offer.
+  const touchProtocolHandler = process.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';
+  const protocolClient = { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv };
+  if (touchProtocolHandler) {
+    const registered = registerProtocolClient(app, protocolClient);
     logger.info('protocol client registration', { scheme: 'promptgrimoire', registered });
   }
 
+  const store = createSessionStore(new ElectronStore<Record<string, unknown>>(storeOptions(userDataDir)));
+  const systemClipboard = createClipboard(clipboard, logger);
+  const runCommand = createCommandRunner();
   const core = createAppCore({
     config: config.config,
     cipher: createSafeStorageCipher(safeStorage, process.platform),
-    store: createSessionStore(new ElectronStore<Record<string, unknown>>(storeOptions(userDataDir))),
+    store,
+    clipboard: systemClipboard,
     logger: logger,
+  });
+  const diagnostics = createDiagnosticsService({
+    config: config.config,
+    currentView: () => core.view(),
+    probes: createElectronDiagnosticsProbes({
+      app,
+      safeStorage,
+      shell,
+      platform: process.platform,
+      osRelease: release(),
+      arch: process.arch,
+      electronVersion: process.versions.electron,
+      env: process.env,
+      homeDir: homedir(),
+      runCommand,
+      protocolClient,
+      // The same path createElectronLogSink hands electron-log's file transport.
+      logFilePath: logFilePath(userDataDir),
+      fileExists: (path) => access(path).then(() => true, () => false),
+    }),
+    clipboard: systemClipboard,
+    logger,
   });
 
   denyAllPermissions(session.defaultSession, logger);
@@ -115,7 +158,7 @@ async function start(): Promise<void> {
   const allowedOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(devServerUrl).origin];
   const disposeIpc = registerIpcHandlers(
     ipcMain,
-    createIpcHandlers(core, logger),
+    createIpcHandlers({ core, account: core.account, diagnostics }, logger),
     createSenderCheck({ window: keeper.current, allowedOrigins }),
     logger,
   );
@@ -134,6 +177,28 @@ async function start(): Promise<void> {
   keeper.markReady();
   keeper.open();
   inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
+
+  if (touchProtocolHandler) {
+    // Resolves with an outcome and never rejects; sign-in does not wait for the answer.
+    void offerAppImageIntegration({
+      env: process.env,
+      platform: process.platform,
+      homeDir: homedir(),
+      store,
+      runCommand,
+      showMessageBox: (options) => {
+        const win = keeper.current();
+        return win === null ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options);
+      },
+      logger,
+    });
+  }
+}
+
+function refuseToStart(event: string, errors: readonly string[], intro: string): void {
+  logger.error(event, { errors });
+  dialog.showErrorBox('PromptGrimoire cannot start', `${intro}\n\n${errors.join('\n')}`);
+  app.quit();
 }
 
 function wireQuit(core: AppCore, unbind: () => void): void {
