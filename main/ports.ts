@@ -44,5 +44,6 @@ export interface Store {
 
 /** The system clipboard. Main writes to it, so a sign-in link never passes through the page. */
 export interface Clipboard {
-  writeText(text: string): void;
+  /** May settle later (Electron's clipboard answers with a promise); a rejection means it was refused. */
+  writeText(text: string): void | Promise<void>;
 }
