@@ -12,13 +12,18 @@ const TEXT_PATTERNS: readonly RegExp[] = [
   // JWTs: three base64url segments, the header always starts with eyJ ('{"').
   /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
   // Stytch secrets and HTTP credentials.
-  /secret-[A-Za-z0-9_-]+/gi,
+  /secret-[A-Za-z0-9_-]+=*/gi,
+  // A password in a URL: scheme://user:password@host.
+  /(?<=:\/\/[^/\s:@]*:)[^/\s@]+(?=@)/g,
+  // name=value or "name":"value" in free text, when the name says it is secret.
+  /(?<=\b(?:password|passwd|token|session_token|session_jwt|secret|api_?key|code_verifier)\b["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
   /\b(?:Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/gi,
   // Stytch magic-link and session tokens (44 base64url chars, maybe padded) and PKCE
   // verifiers/challenges (43 chars). IDs such as user-test-<uuid> are longer and pass.
   /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43,44}(?:=|%3D)?(?![A-Za-z0-9_-])/gi,
-  // Any other long random-looking run: mixed case and digits, 32 chars or more.
-  /(?<![A-Za-z0-9_+/-])(?=[A-Za-z0-9_+/-]*[A-Z])(?=[A-Za-z0-9_+/-]*[a-z])(?=[A-Za-z0-9_+/-]*\d)[A-Za-z0-9_+/-]{32,}={0,2}/g,
+  // Any other long random-looking run: mixed case and digits, 32 chars or more. A slash
+  // ends a run, so file paths such as /Users/Ana2024/Library/Logs survive.
+  /(?<![A-Za-z0-9_+-])(?=[A-Za-z0-9_+-]*[A-Z])(?=[A-Za-z0-9_+-]*[a-z])(?=[A-Za-z0-9_+-]*\d)[A-Za-z0-9_+-]{32,}={0,2}/g,
 ];
 
 export function redactText(text: string): string {
