@@ -7,6 +7,7 @@ import type * as Contract from '../preload/api';
 // page. The annotations make the compiler fail if these ever stop matching it.
 export const EMAIL_MAX_LENGTH: typeof Contract.EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH: typeof Contract.PASTED_LINK_MAX_LENGTH = 4096;
+export const PERSON_NAME_MAX_LENGTH: typeof Contract.PERSON_NAME_MAX_LENGTH = 100;
 
 /**
  * Returns a sentence saying what is wrong, or null when the address looks plausible.
@@ -101,4 +102,35 @@ export function humanDateTime(iso: string, now: number): string | null {
   if (Number.isNaN(at)) return null;
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
   return (sameYear ? untilFormat : untilFormatWithYear).format(at);
+}
+
+const shortFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "2 Dec, 14:05": for lists, where the long form would wrap on a narrow window. */
+export function shortDateTime(iso: string): string | null {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : shortFormat.format(at);
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday"; "just now" under a minute, so it does not tick. */
+export function timeAgo(iso: string, now: number): string | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const elapsed = Math.max(0, now - at);
+  for (const [unit, ms] of UNITS) {
+    if (elapsed >= ms) return relative.format(-Math.floor(elapsed / ms), unit);
+  }
+  return 'just now';
 }

@@ -1,7 +1,7 @@
 // Buttons that are busy or not yet available stay focusable (aria-disabled rather than
 // disabled): focus is not thrown back to <body> mid-action, and a keyboard user can still
 // find a waiting "Resend" and hear why it waits.
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Spinner } from './spinner';
 
 interface ButtonProps {
@@ -16,6 +16,8 @@ interface ButtonProps {
   describedBy?: string;
   wide?: boolean;
   onPress?: () => void;
+  /** For screens that move focus here once the control they replaced is gone. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({
@@ -28,6 +30,7 @@ export function Button({
   describedBy,
   wide = false,
   onPress,
+  ref,
 }: ButtonProps) {
   const off = busy || unavailable;
   const classes = ['button', `button--${variant}`, wide ? 'button--wide' : '', busy ? 'is-busy' : '']
@@ -35,6 +38,7 @@ export function Button({
     .join(' ');
   return (
     <button
+      ref={ref}
       type={type}
       className={classes}
       aria-disabled={off || undefined}

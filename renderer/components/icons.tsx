@@ -45,3 +45,23 @@ export function CloseIcon() {
     </svg>
   );
 }
+
+export function BackIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20v-2Z" />
+    </svg>
+  );
+}
+
+/** A cloud with a slash: offline, but nothing is wrong with the session. */
+export function OfflineIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M3.3 2 2 3.3l3 3A6 6 0 0 0 6 18h11.7l3 3 1.3-1.3L3.3 2ZM6 16a4 4 0 0 1-.6-8l8 8H6Zm13.4-5.9A7 7 0 0 0 9.2 4.8l1.5 1.5A5 5 0 0 1 17.5 11l.1 1H19a2.5 2.5 0 0 1 1.4 4.6l1.4 1.4A4.5 4.5 0 0 0 19.4 10.1Z"
+      />
+    </svg>
+  );
+}
