@@ -7,6 +7,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/screens.css';
+import './styles/account.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
