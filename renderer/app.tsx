@@ -1,15 +1,17 @@
 // The shell: a wordmark, a centred card, and the screen for the current AuthView status.
 // The main process decides the status; this file only maps it to a screen and wires the
 // buttons to the bridge.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AuthView, NoticeAction } from '../preload/api';
 import { GrimoireGlyph } from './components/icons';
 import { MemoryOnlyBanner } from './components/memory-only-banner';
 import { NoticeAlert, noticeKey } from './components/notice-alert';
 import { StatusAnnouncer } from './components/status-announcer';
 import { instant } from './format';
+import { Button } from './components/button';
 import { AuthenticatingScreen } from './screens/authenticating-screen';
 import { CheckEmailScreen } from './screens/check-email-screen';
+import { DiagnosticsScreen } from './screens/diagnostics-screen';
 import { RestoringScreen } from './screens/restoring-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { SignedInScreen } from './screens/signed-in-screen';
@@ -56,6 +58,13 @@ export function App() {
     previous.current = screen;
   }, [screen]);
 
+  // Diagnostics sits over the screen it was opened from, and gives way as soon as sign-in
+  // moves on (a clicked link arrives, the session ends): what happened matters more.
+  const [diagnosticsOver, setDiagnosticsOver] = useState<Screen | null>(null);
+  if (diagnosticsOver !== null && diagnosticsOver !== screen) setDiagnosticsOver(null);
+  const showDiagnostics = diagnosticsOver === screen;
+  const offersDiagnostics = !showDiagnostics && (screen === 'sign-in' || screen === 'check-email' || screen === 'signed-in');
+
   const onNoticeAction = (action: NoticeAction) => {
     if (action === 'retry') actions.retry();
     else if (action === 'resend') actions.resend();
@@ -98,9 +107,16 @@ export function App() {
       <main className="main">
         {view?.persistence === 'memory-only' && screen !== 'restoring' && <MemoryOnlyBanner />}
         <div className={screen === 'restoring' ? 'card card--quiet' : 'card'}>
-          {renderScreen()}
+          {showDiagnostics ? <DiagnosticsScreen onBack={() => setDiagnosticsOver(null)} /> : renderScreen()}
         </div>
       </main>
+      {offersDiagnostics && (
+        <footer className="page-footer">
+          <Button variant="quiet" onPress={() => setDiagnosticsOver(screen)}>
+            Diagnostics
+          </Button>
+        </footer>
+      )}
       <StatusAnnouncer view={view} />
     </div>
   );
@@ -120,6 +136,7 @@ export function App() {
           <SignInScreen
             key="sign-in"
             initialEmail={view?.email ?? ''}
+            inviteOnly={view?.features.signUpPolicy === 'existing-users-only'}
             sending={view?.status === 'sending' || pending === 'send'}
             onSend={actions.sendLink}
             alerts={alerts}

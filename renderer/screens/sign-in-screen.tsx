@@ -9,12 +9,14 @@ import { emailProblem } from '../format';
 
 interface SignInScreenProps {
   initialEmail: string;
+  /** Sign-up is closed: unknown addresses get a notice from main, so say so up front. */
+  inviteOnly: boolean;
   sending: boolean;
   onSend: (email: string) => void;
   alerts: ReactNode;
 }
 
-export function SignInScreen({ initialEmail, sending, onSend, alerts }: SignInScreenProps) {
+export function SignInScreen({ initialEmail, inviteOnly, sending, onSend, alerts }: SignInScreenProps) {
   const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -40,6 +42,7 @@ export function SignInScreen({ initialEmail, sending, onSend, alerts }: SignInSc
       <p className="screen__lead">
         Enter your email and we’ll send you a link that signs you in. No password needed.
       </p>
+      {inviteOnly && <p className="screen__note">Only invited accounts can sign in.</p>}
       {alerts}
       <form className="form" noValidate onSubmit={submit}>
         <Field
