@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/screens.css';
 import './styles/account.css';
+import './styles/diagnostics.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
