@@ -1,0 +1,138 @@
+// Fuzzing every IPC payload schema in REQUEST_SCHEMAS with payloads a compromised page could
+// send: wrong types, missing and extra keys, prototype keys, strings at and past their
+// limits, huge and unicode strings. The expected answer comes from the table below, written
+// from the contract, so a loosened schema fails here. A channel missing from the table fails.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EMAIL_MAX_LENGTH, PASTED_LINK_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, REQUEST_SCHEMAS, type InvokeChannel } from '../../../preload/api';
+
+const RUNS_PER_CHANNEL = 100_000;
+
+/** What each channel accepts: nothing at all, or exactly these string fields, each at most N long. */
+type Shape = { kind: 'none' } | { kind: 'fields'; fields: Record<string, number> };
+const NONE: Shape = { kind: 'none' };
+const fields = (f: Record<string, number>): Shape => ({ kind: 'fields', fields: f });
+
+const CONTRACT: Record<InvokeChannel, Shape> = {
+  'auth:get-view': NONE,
+  'auth:send-link': fields({ email: EMAIL_MAX_LENGTH }),
+  'auth:resend': NONE,
+  'auth:submit-link': fields({ link: PASTED_LINK_MAX_LENGTH }),
+  'auth:start-over': NONE,
+  'auth:dismiss-notice': NONE,
+  'auth:sign-out': NONE,
+  'account:get': NONE,
+  'account:sign-out-other-sessions': NONE,
+  'account:create-device-link': NONE,
+  'account:copy-device-link': NONE,
+  'account:invite': fields({ email: EMAIL_MAX_LENGTH, firstName: PERSON_NAME_MAX_LENGTH, lastName: PERSON_NAME_MAX_LENGTH }),
+  'account:revoke-invite': fields({ email: EMAIL_MAX_LENGTH }),
+  'diagnostics:get': NONE,
+  'diagnostics:copy': NONE,
+  'diagnostics:fix-protocol-handler': NONE,
+  'diagnostics:reveal-log-file': NONE,
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The contract's answer. Limits count characters (Unicode code points, so an emoji is one);
+ * in UTF-16 units a payload is then at most twice the limit, still bounded.
+ */
+function contractAccepts(shape: Shape, payload: unknown): boolean {
+  if (shape.kind === 'none') return payload === undefined;
+  if (!isPlainObject(payload)) return false;
+  const keys = Object.keys(payload);
+  const wanted = Object.keys(shape.fields);
+  if (keys.length !== wanted.length || !wanted.every((key) => Object.hasOwn(payload, key))) return false;
+  return wanted.every((key) => {
+    const value = payload[key];
+    return typeof value === 'string' && [...value].length <= (shape.fields[key] ?? -1);
+  });
+}
+
+const stringArb: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('', 'ana@example.com', '\0', '\ud800', 'promptgrimoire://auth/callback?token=x'),
+  fc.nat({ max: 5000 }).map((n) => 'x'.repeat(n)),
+  // Right at the limits, where an off-by-one would hide.
+  fc.constantFrom(EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PASTED_LINK_MAX_LENGTH).chain((limit) => fc.integer({ min: limit - 1, max: limit + 1 }).map((n) => 'é'.repeat(n))),
+  fc.nat({ max: 60 }).map((n) => '\ud83d\ude00'.repeat(n)),
+);
+const oddValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(undefined, null, 0, -1, NaN, Infinity, true, false, 10n, [], {}, () => 1, Symbol('s'), new Date(0), /x/, new Map(), new Uint8Array(4)),
+  fc.double(),
+  fc.array(stringArb, { maxLength: 3 }),
+);
+const valueArb = fc.oneof({ arbitrary: stringArb, weight: 4 }, { arbitrary: oddValueArb, weight: 1 });
+const KEYS = ['email', 'link', 'firstName', 'lastName', 'token', '__proto__', 'constructor', 'toString', 'EMAIL', ''];
+
+/** Objects shaped like a channel's payload, then bent: keys dropped, added, retyped. */
+const shapedArb = (shape: Shape): fc.Arbitrary<unknown> => {
+  const wanted = shape.kind === 'fields' ? Object.keys(shape.fields) : [];
+  return fc
+    .tuple(
+      fc.array(fc.tuple(fc.constantFrom(...wanted, ...KEYS), valueArb), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom(...(wanted.length > 0 ? wanted : ['email'])), stringArb),
+      fc.constantFrom('plain', 'null-proto', 'json'),
+    )
+    .map(([extra, base, make]) => {
+      const entries = [...Object.entries(base), ...extra];
+      if (make === 'json') {
+        // What arrives when a page builds the object from JSON: '__proto__' becomes an own key.
+        try {
+          return JSON.parse(`{${entries.filter(([, v]) => typeof v === 'string').map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`) as unknown;
+        } catch {
+          return {};
+        }
+      }
+      const target: Record<string, unknown> = make === 'null-proto' ? (Object.create(null) as Record<string, unknown>) : {};
+      for (const [key, value] of entries) Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return target;
+    });
+};
+
+const payloadArb = (shape: Shape): fc.Arbitrary<unknown> =>
+  fc.oneof({ arbitrary: shapedArb(shape), weight: 8 }, { arbitrary: oddValueArb, weight: 1 }, { arbitrary: stringArb, weight: 1 });
+
+// Generating is what costs; parsing is cheap. Channels with the same contract share one
+// pool of generated payloads, so each schema still sees every one of them.
+const pools = new Map<string, unknown[]>();
+function poolFor(shape: Shape): unknown[] {
+  const key = JSON.stringify(shape);
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = fc.sample(payloadArb(shape), { numRuns: RUNS_PER_CHANNEL - 2_000 });
+    // Deeply odd values (nested arrays, maps, typed arrays) are the rarer, costlier part.
+    pool.push(...fc.sample(fc.anything({ maxDepth: 2 }), { numRuns: 2_000 }));
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+describe('IPC payload schemas under fuzzing', () => {
+  it('every channel has a contract entry, and every contract entry a schema', () => {
+    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(Object.keys(CONTRACT).sort());
+  });
+
+  it.each(Object.keys(CONTRACT) as InvokeChannel[])(`%s: ${RUNS_PER_CHANNEL} payloads, accepted exactly per contract, never a throw`, (channel) => {
+    const shape = CONTRACT[channel];
+    const schema = REQUEST_SCHEMAS[channel];
+    let accepted = 0;
+    const pool = poolFor(shape);
+    for (const payload of pool) {
+      const result = schema.safeParse(payload);
+      if (result.success) accepted += 1;
+      if (result.success !== contractAccepts(shape, payload)) {
+        expect.fail(`${channel}: schema ${result.success ? 'accepted' : 'refused'} ${String(JSON.stringify(payload)).slice(0, 200)}`);
+      }
+    }
+    expect(pool.length).toBe(RUNS_PER_CHANNEL);
+    console.log(`[fuzz] ipc ${channel}: ${RUNS_PER_CHANNEL} payloads, ${accepted} accepted, ${RUNS_PER_CHANNEL - accepted} refused`);
+  });
+});
