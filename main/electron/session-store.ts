@@ -2,10 +2,15 @@
 // The core writes only base64 safeStorage ciphertext into it when encryption is available,
 // and nothing sensitive otherwise; this adapter adds no secrecy of its own
 // (electron-store's encryptionKey is obfuscation, so it is not used).
-// Rule: no value import of electron-store here (it imports electron); main/index.ts
-// constructs it with storeOptions() and passes it in.
+// A file that cannot be read is moved aside and logged (main/storage/store-file.ts), never
+// cleared: electron-store's clearInvalidConfig would throw a person's session away unseen.
+// Rule: no value import of electron-store here (it imports electron); main/index.ts passes
+// a function that constructs it.
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Options } from 'electron-store';
-import type { Store } from '../ports';
+import type { Logger, Store } from '../ports';
+import { openStoreFile, parseStoreText } from '../storage/store-file';
 
 /** The slice of electron-store (and of conf, its Node-only base) the adapter needs. */
 export interface StoreBacking {
@@ -14,15 +19,24 @@ export interface StoreBacking {
   delete(key: string): void;
 }
 
+export const STORE_NAME = 'promptgrimoire';
+
 export function storeOptions(userDataDir: string): Options<Record<string, unknown>> {
   return {
-    name: 'promptgrimoire',
+    name: STORE_NAME,
     cwd: userDataDir,
     // Only this OS account may read it, whatever it holds.
     configFileMode: 0o600,
-    // A corrupt file means "signed out", not a crash at start-up.
-    clearInvalidConfig: true,
+    // An unreadable file must reach openSessionStore as an error, to be moved aside.
+    clearInvalidConfig: false,
+    // Only a JSON object is a store; anything else would be read as empty and overwritten.
+    deserialize: parseStoreText,
   };
+}
+
+/** Where electron-store keeps the file for these options. */
+export function storeFilePath(userDataDir: string): string {
+  return join(userDataDir, `${STORE_NAME}.json`);
 }
 
 export function createSessionStore(backing: StoreBacking): Store {
@@ -32,4 +46,25 @@ export function createSessionStore(backing: StoreBacking): Store {
     set: (key, value) => (value === undefined ? backing.delete(key) : backing.set(key, value)),
     delete: (key) => backing.delete(key),
   };
+}
+
+export interface OpenSessionStoreDeps {
+  userDataDir: string;
+  /** `(options) => new ElectronStore(options)` in the app; conf in tests. */
+  open: (options: Options<Record<string, unknown>>) => StoreBacking;
+  logger: Logger;
+  rename?: (from: string, to: string) => void;
+  now?: () => number;
+}
+
+/** The app's store: opened over the user-data folder, an unreadable file moved aside first. */
+export function openSessionStore(deps: OpenSessionStoreDeps): Store {
+  const options = storeOptions(deps.userDataDir);
+  return openStoreFile({
+    path: storeFilePath(deps.userDataDir),
+    open: () => createSessionStore(deps.open(options)),
+    rename: deps.rename ?? renameSync,
+    now: deps.now ?? Date.now,
+    logger: deps.logger,
+  });
 }

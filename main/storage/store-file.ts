@@ -1,0 +1,96 @@
+// Opening the JSON file the app keeps its records in. A file that cannot be read as a store
+// (corrupt, truncated, binary, another program's JSON) is renamed to
+// `<file>.corrupt-<timestamp>`, logged, and a fresh store is opened in its place: the app
+// starts signed out, and whatever was in the file is still there for support to look at.
+// Rule: nothing here may import electron; a store file is never cleared or deleted here.
+import type { Logger, Store } from '../ports';
+
+export interface StoreFileDeps<S extends Store> {
+  /** The file the backing store reads and writes. */
+  path: string;
+  /** Builds the backing store over `path`; throws a SyntaxError when the file is unreadable. */
+  open: () => S;
+  /** fs.renameSync in the app. */
+  rename: (from: string, to: string) => void;
+  now: () => number;
+  logger: Logger;
+}
+
+/**
+ * `<file>.corrupt-20300101-000000-000` (UTC): sorts by time, has no colon for Windows, and
+ * has no capital letters, so the log redactor does not take it for a token.
+ */
+export function asidePath(path: string, atMs: number): string {
+  const stamp = new Date(atMs).toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
+  return `${path}.corrupt-${stamp}`;
+}
+
+/**
+ * The deserializer for the store file: JSON whose top level is an object, or a SyntaxError.
+ * conf would read an array or a bare value as an empty store and overwrite it on the next
+ * write; refusing it here sends it through the move-aside path instead.
+ */
+export function parseStoreText(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // V8's message quotes the text around the fault; that text stays out of the log.
+    throw new SyntaxError(`not valid JSON (${text.length} characters)`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SyntaxError(`not a store file: its top level is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A parse failure of the file itself; anything else (permissions, a full disk) is not ours to fix. */
+export function isUnreadableStoreFile(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SyntaxError';
+}
+
+/**
+ * Opens the store, moving an unreadable file aside first. conf reads the file on every
+ * access, so a file damaged while the app runs is caught the same way on the next access.
+ */
+export function openStoreFile<S extends Store>(deps: StoreFileDeps<S>): Store {
+  const { path, rename, now, logger } = deps;
+
+  const moveAside = (error: unknown): void => {
+    const aside = asidePath(path, now());
+    rename(path, aside);
+    logger.warn('the store file could not be read; it was moved aside and a fresh one started', {
+      file: path,
+      movedTo: aside,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  };
+
+  const openFresh = (): S => {
+    try {
+      return deps.open();
+    } catch (error) {
+      if (!isUnreadableStoreFile(error)) throw error;
+      moveAside(error);
+      return deps.open();
+    }
+  };
+
+  let backing = openFresh();
+  const guarded = <T>(operation: (store: S) => T): T => {
+    try {
+      return operation(backing);
+    } catch (error) {
+      if (!isUnreadableStoreFile(error)) throw error;
+      moveAside(error);
+      backing = deps.open();
+      return operation(backing);
+    }
+  };
+
+  return {
+    get: (key) => guarded((store) => store.get(key)),
+    set: (key, value) => guarded((store) => store.set(key, value)),
+    delete: (key) => guarded((store) => store.delete(key)),
+  };
+}
