@@ -37,7 +37,7 @@ import {
   RENDERER_SCHEME,
 } from './electron/renderer-protocol';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher';
-import { createSessionStore, storeOptions } from './electron/session-store';
+import { openSessionStore } from './electron/session-store';
 import { createWindowKeeper, denyAllPermissions, guardWebContents, mainWindowOptions } from './electron/window';
 
 /** An isolated profile (tests, several dev copies side by side); also moves the single-instance lock. */
@@ -119,7 +119,7 @@ async function start(): Promise<void> {
     logger.info('protocol client registration', { scheme: 'promptgrimoire', registered });
   }
 
-  const store = createSessionStore(new ElectronStore<Record<string, unknown>>(storeOptions(userDataDir)));
+  const store = openSessionStore({ userDataDir, open: (options) => new ElectronStore<Record<string, unknown>>(options), logger });
   const systemClipboard = createClipboard(clipboard, logger);
   const runCommand = createCommandRunner();
   const core = createAppCore({
