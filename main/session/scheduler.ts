@@ -1,0 +1,73 @@
+// Timers for the session lifecycle behind one small port, so tests drive time by hand and
+// the app uses real timers. Also the pure delay policies: when to refresh, how to back off.
+// Rule: nothing here may import electron; policies are pure functions of their inputs.
+
+export type Cancel = () => void;
+
+export interface Scheduler {
+  /** Runs `task` once after `delayMs`; the returned function cancels it (idempotent). */
+  schedule(delayMs: number, task: () => void): Cancel;
+}
+
+/** setTimeout caps delays at 2^31-1 ms (~24.8 days); longer ones fire early and re-arm. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export function createTimerScheduler(): Scheduler {
+  return {
+    schedule(delayMs, task) {
+      const timer = setTimeout(task, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+      // A pending refresh must never keep a headless process (bench, CLI) alive.
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+  };
+}
+
+/** Never refresh sooner than this after a success, however short the JWT's life. */
+export const MIN_REFRESH_MS = 30_000;
+/** Refresh when this share of the JWT's remaining life has passed. */
+export const REFRESH_AT_SHARE = 0.8;
+
+export function refreshDelay(nowMs: number, jwtExpiresAtMs: number): number {
+  return Math.max(MIN_REFRESH_MS, Math.floor((jwtExpiresAtMs - nowMs) * REFRESH_AT_SHARE));
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  capMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 5 * 60_000 };
+
+/**
+ * Exponential backoff with "equal jitter": half of the capped step is fixed, half random.
+ * The fixed half keeps retries from hammering; the random half keeps many installs that
+ * lost the network together from retrying in lockstep. `attempt` counts from 0.
+ */
+export function backoffDelay(attempt: number, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+  const step = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  const share = Math.min(1, Math.max(0, random()));
+  return Math.round(step / 2 + (step / 2) * share);
+}
+
+const JWT_LIFETIME_FALLBACK_MS = 5 * 60_000;
+
+/**
+ * When a JWT stops verifying, read from its `exp` claim WITHOUT checking the signature:
+ * it only decides when to ask Stytch again, never whether to trust the JWT. A JWT that
+ * cannot be read is assumed to be fresh with Stytch's five-minute life.
+ */
+export function jwtExpiryHint(jwt: string, nowMs: number): number {
+  const payload = jwt.split('.')[1];
+  if (payload) {
+    try {
+      const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      if (typeof claims === 'object' && claims !== null && 'exp' in claims && typeof claims.exp === 'number' && Number.isFinite(claims.exp)) {
+        return claims.exp * 1000;
+      }
+    } catch {
+      // Falls through to the assumption below; the next answer from Stytch corrects it.
+    }
+  }
+  return nowMs + JWT_LIFETIME_FALLBACK_MS;
+}
