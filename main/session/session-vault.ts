@@ -1,8 +1,10 @@
 // The signed-in session at rest: tokens, user summary, expiry and the project's public
-// signing keys, encrypted with the Cipher under one Store key (memory only without one).
+// signing keys, encrypted with the Cipher under one Store key (memory only without one),
+// plus the queue of tokens that an offline sign-out still has to revoke.
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import { createRevokeQueue, type RevokeQueue } from './revoke-queue';
 import { createSealedSlot, type Persistence } from './sealed-slot';
 
 export const SESSION_KEY = 'session-vault';
@@ -34,6 +36,8 @@ export interface SessionVault {
   load(): StoredSession | null;
   save(session: StoredSession): void;
   wipe(): void;
+  /** Tokens of sessions signed out while offline, still to be revoked at Stytch. */
+  readonly revokes: RevokeQueue;
 }
 
 export function createSessionVault(deps: { cipher: CipherStatus; store: Store; logger: Logger; clock: Clock }): SessionVault {
@@ -50,5 +54,6 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
     load: () => slot.read(),
     save: (session) => slot.write(session),
     wipe: () => slot.clear(),
+    revokes: createRevokeQueue(deps),
   };
 }
