@@ -5,7 +5,10 @@
 import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
 import type { Clock, Logger } from '../ports';
-import { confirmRemotely, restoreLocally } from '../session/restore';
+import { SESSION_REVOKED_NOTICE } from '../session/lifecycle';
+import { restoreLocally } from '../session/restore';
+import type { Scheduler } from '../session/scheduler';
+import { createSessionKeeper } from '../session/session-keeper';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
 import { parseCallbackUrl, parsePastedLink, type PastedLinkRejection } from './deep-link';
@@ -25,6 +28,10 @@ export interface FlowDeps {
   verifiers: VerifierStore;
   logger: Logger;
   clock: Clock;
+  /** Refresh, expiry and retry timers; default: real timers. */
+  scheduler?: Scheduler;
+  /** Jitter for retry backoff, in [0, 1); default Math.random. */
+  random?: () => number;
 }
 
 const PASTE_NOTICES: Record<PastedLinkRejection, NoticeCode> = {
@@ -46,14 +53,23 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   let state: FlowState = { status: 'restoring' };
   let notice: Notice | null = null;
   let started: Promise<void> | null = null;
-  let disposed = false;
   // The project's public keys, shared by every session of this run: fetched once.
   let knownKeys: PublicJwk[] = [];
 
   const features = { signUpPolicy: config.signUpPolicy, invitesEnabled: config.invitesEnabled } as const;
-  // Set when a background check could not reach Stytch; the session is kept meanwhile.
-  const offline = false;
-  const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, offline);
+  // Refresh, expiry, the offline flag and queued revokes; the flow only shows the results.
+  const keeper = createSessionKeeper({
+    ...deps,
+    track,
+    current: () => (state.status === 'signed-in' ? state.session : null),
+    refreshed(session) {
+      set({ status: 'signed-in', session }, notice);
+      if (session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
+    },
+    ended: (reason) => set({ status: 'signed-out' }, reason === 'expired' ? noticeFor('session-expired') : SESSION_REVOKED_NOTICE),
+    offlineChanged: () => set(state, notice),
+  });
+  const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);
 
   function set(next: FlowState, nextNotice: Notice | null = null): AuthView {
     state = next;
@@ -102,26 +118,6 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     );
   }
 
-  function confirmInBackground(session: StoredSession): void {
-    track(
-      confirmRemotely(session, gateway).then((outcome) => {
-        if (disposed || state.status !== 'signed-in' || state.session.sessionId !== session.sessionId) return;
-        if (outcome.kind === 'confirmed') {
-          persist(outcome.session);
-          set({ status: 'signed-in', session: outcome.session }, notice);
-          if (outcome.session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
-        } else if (outcome.kind === 'ended') {
-          logger.info('stored session ended remotely', { errorType: outcome.failure.errorType });
-          vault.wipe();
-          set({ status: 'signed-out' }, noticeFor('session-ended'));
-        } else {
-          // Offline or Stytch trouble: stay signed in until expires_at (checked at start).
-          logger.warn('could not confirm the stored session; keeping it', { ...outcome.failure });
-        }
-      }),
-    );
-  }
-
   function restoreNow(): void {
     const restored = restoreLocally(vault, gateway, clock.now());
     if (restored.kind === 'none') {
@@ -133,7 +129,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       logger.info('restored the stored session', { localCheck: restored.jwt });
       if (restored.jwt === 'verified') knownKeys = restored.session.signingKeys;
       set({ status: 'signed-in', session: restored.session });
-      confirmInBackground(restored.session);
+      keeper.begin(restored.session, true);
     }
   }
 
@@ -146,6 +142,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
         logger.error('could not restore the stored session', { error });
         set({ status: 'signed-out' }, noticeFor('unexpected'));
       }
+      // Revokes left by an offline sign-out go out as soon as there is a network.
+      keeper.resume();
       started = Promise.resolve();
     }
     return started;
@@ -208,6 +206,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     // Housekeeping after the person sees the result: a second disk write need not delay it.
     track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => verifiers.remove(spentVerifier)));
     if (knownKeys.length === 0) captureSigningKeys(session.sessionId);
+    keeper.begin(session, false);
     return current;
   }
 
@@ -273,22 +272,24 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     async signOut(): Promise<AuthView> {
       await start();
       if (state.status !== 'signed-in') return set({ status: 'signed-out' }, noticeFor('signed-out'));
-      const { sessionToken } = state.session;
-      vault.wipe();
+      // Wiped at once; the revoke is sent now or queued (encrypted) until the network is back.
+      const revoking = keeper.retire(state.session);
       const current = set({ status: 'signed-out' }, noticeFor('signed-out'));
-      const revoked = await gateway.revokeSession(sessionToken);
-      if (!revoked.ok && revoked.failure.code !== 'session-ended') {
-        // Local state is already gone; a later revision retries the revoke when online.
-        logger.warn('could not revoke the session at Stytch', { ...revoked.failure });
-      }
+      await revoking;
       return current;
+    },
+    /** Checks the session with Stytch now (after a network change or a person's retry). */
+    async checkSession(): Promise<AuthView> {
+      await start();
+      await keeper.checkNow();
+      return view();
     },
     /** Resolves when background work (remote confirm, key capture) has settled. */
     async idle(): Promise<void> {
       while (background.size > 0) await Promise.all([...background]);
     },
     async dispose(): Promise<void> {
-      disposed = true;
+      keeper.dispose();
       listeners.clear();
       while (background.size > 0) await Promise.all([...background]);
       await gateway.close();
