@@ -9,6 +9,7 @@ export const FAILURE_CODES = [
   'link-replayed',
   'link-from-elsewhere',
   'user-not-found',
+  'already-has-account',
   'rate-limited',
   'misconfigured',
   'offline',
@@ -30,7 +31,10 @@ const BY_ERROR_TYPE: Readonly<Record<string, FailureCode>> = {
   invalid_token: 'link-invalid',
   unable_to_auth_magic_link: 'link-expired-or-used',
   user_not_found: 'user-not-found',
+  // send (existing-users-only) and revoke_invite: nobody with this email.
   email_not_found: 'user-not-found',
+  // invite: the person already has an active account.
+  duplicate_email: 'already-has-account',
   too_many_requests: 'rate-limited',
   pkce_mismatch: 'link-from-elsewhere',
   pkce_expected_code_verifier: 'link-from-elsewhere',
@@ -46,6 +50,7 @@ const BY_ERROR_TYPE: Readonly<Record<string, FailureCode>> = {
   no_match_for_provided_magic_link_url: 'misconfigured',
   no_default_login_redirect_url_set: 'misconfigured',
   no_default_signup_redirect_url_set: 'misconfigured',
+  no_default_invite_redirect_url_set: 'misconfigured',
   project_not_found: 'misconfigured',
   bad_request: 'misconfigured',
   route_not_found: 'misconfigured',

@@ -13,7 +13,12 @@ export type FlowNoticeCode =
   | 'busy'
   | 'paste-empty'
   | 'paste-not-a-link'
-  | 'paste-malformed';
+  | 'paste-malformed'
+  | 'not-signed-in'
+  | 'invites-disabled'
+  | 'no-device-link'
+  | 'clipboard-refused'
+  | 'clipboard-unavailable';
 
 export type NoticeCode = FailureCode | FlowNoticeCode;
 
@@ -46,10 +51,16 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
       'This link was requested from another computer or another installation of PromptGrimoire. Request a new link here and open it on this computer.',
     action: 'start-over',
   },
+  // Only sending with the existing-users-only policy meets an unknown email.
   'user-not-found': {
     tone: 'error',
-    message: 'We could not find an account for that email. Check the address or request a new link.',
+    message: 'There is no account for this email; ask your administrator for an invite.',
     action: 'start-over',
+  },
+  'already-has-account': {
+    tone: 'info',
+    message: 'That person already has an account. They can sign in with their email address.',
+    action: null,
   },
   'rate-limited': {
     tone: 'warning',
@@ -146,6 +157,31 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
   'paste-malformed': {
     tone: 'error',
     message: 'That sign-in link looks cut off or changed. Copy the whole link from the email again.',
+    action: null,
+  },
+  'not-signed-in': {
+    tone: 'info',
+    message: 'You are not signed in. Sign in to see your account.',
+    action: null,
+  },
+  'invites-disabled': {
+    tone: 'info',
+    message: 'Invites are turned off for this installation of PromptGrimoire. Ask your administrator to invite people.',
+    action: null,
+  },
+  'no-device-link': {
+    tone: 'info',
+    message: 'There is no link for another computer yet, or it has expired. Create a new one.',
+    action: null,
+  },
+  'clipboard-refused': {
+    tone: 'warning',
+    message: 'The link could not be copied to the clipboard. Try again.',
+    action: 'retry',
+  },
+  'clipboard-unavailable': {
+    tone: 'warning',
+    message: 'This installation of PromptGrimoire cannot use the clipboard. Create the link again on a computer where copying works.',
     action: null,
   },
 };

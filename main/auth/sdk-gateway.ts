@@ -4,10 +4,12 @@
 // Rule: nothing here may import electron; no token leaves this file except inside results.
 import { Client } from 'stytch';
 import { Agent } from 'undici';
+import type { SignUpPolicy } from '../config';
 import type { Logger } from '../ports';
 import { mapStytchError } from './error-map';
 import { verifyJwtLocally, type JwtExpectations } from './jwt-verify';
 import type {
+  ActiveSession,
   AuthenticatedSession,
   GatewayResult,
   MagicLinkAuthRequest,
@@ -25,6 +27,8 @@ export interface SdkGatewayOptions {
   baseUrl: string | undefined;
   timeoutMs: number;
   logger: Logger;
+  /** 'existing-users-only' sends with magicLinks.email.send, which never creates a user; default 'open'. */
+  signUpPolicy?: SignUpPolicy;
 }
 
 interface SdkUser {
@@ -37,6 +41,7 @@ interface SdkSession {
   session_id: string;
   expires_at?: string;
   started_at?: string;
+  last_accessed_at?: string;
 }
 
 function summarizeUser(user: SdkUser): UserSummary {
@@ -132,23 +137,33 @@ export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
   }
 
   return {
-    sendMagicLink: (request: SendLinkRequest) =>
-      call(
+    sendMagicLink: (request: SendLinkRequest) => {
+      const fields = {
+        email: request.email,
+        login_magic_link_url: request.callbackUrl,
+        signup_magic_link_url: request.callbackUrl,
+        login_expiration_minutes: request.loginExpirationMinutes,
+        signup_expiration_minutes: request.signupExpirationMinutes,
+        code_challenge: request.codeChallenge,
+      };
+      // send answers email_not_found for an unknown address instead of creating the user;
+      // a pending (invited) user still gets a link.
+      if (options.signUpPolicy === 'existing-users-only') {
+        return call(
+          'send',
+          () => client.magicLinks.email.send(fields),
+          (body): GatewayResult<SendLinkResult> => ({ ok: true, value: { userId: body.user_id, userCreated: false } }),
+        );
+      }
+      return call(
         'login_or_create',
-        () =>
-          client.magicLinks.email.loginOrCreate({
-            email: request.email,
-            login_magic_link_url: request.callbackUrl,
-            signup_magic_link_url: request.callbackUrl,
-            login_expiration_minutes: request.loginExpirationMinutes,
-            signup_expiration_minutes: request.signupExpirationMinutes,
-            code_challenge: request.codeChallenge,
-          }),
+        () => client.magicLinks.email.loginOrCreate(fields),
         (body): GatewayResult<SendLinkResult> => ({
           ok: true,
           value: { userId: body.user_id, userCreated: body.user_created },
         }),
-      ),
+      );
+    },
 
     authenticateMagicLink: (request: MagicLinkAuthRequest) =>
       call(
@@ -176,6 +191,54 @@ export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
 
     revokeSession: (sessionToken: string) =>
       call('session revoke', () => client.sessions.revoke({ session_token: sessionToken }), () => ({ ok: true, value: null })),
+
+    listSessions: (caller) =>
+      call(
+        'sessions get',
+        () => client.sessions.get({ user_id: caller.userId }),
+        (body): GatewayResult<ActiveSession[]> => ({
+          ok: true,
+          value: body.sessions.map((session: SdkSession) => ({
+            sessionId: session.session_id,
+            startedAt: session.started_at ?? null,
+            lastAccessedAt: session.last_accessed_at ?? null,
+            expiresAt: session.expires_at ?? null,
+            current: session.session_id === caller.sessionId,
+          })),
+        }),
+      ),
+
+    // Direct mode holds the secret, which could revoke any session anyway; callers pass
+    // only ids that listSessions returned for their own user.
+    revokeSessionById: (_caller, sessionId) =>
+      call('session revoke by id', () => client.sessions.revoke({ session_id: sessionId }), () => ({ ok: true, value: null })),
+
+    createEmbeddableLink: (caller, expirationMinutes) =>
+      call(
+        'embeddable create',
+        () => client.magicLinks.create({ user_id: caller.userId, expiration_minutes: expirationMinutes }),
+        (body) => ({ ok: true, value: { token: body.token, expirationMinutes } }),
+      ),
+
+    invite: (_caller, request) => {
+      const name = {
+        ...(request.firstName ? { first_name: request.firstName } : {}),
+        ...(request.lastName ? { last_name: request.lastName } : {}),
+      };
+      return call(
+        'invite',
+        () =>
+          client.magicLinks.email.invite({
+            email: request.email,
+            invite_magic_link_url: request.callbackUrl,
+            ...(Object.keys(name).length > 0 ? { name } : {}),
+          }),
+        (body) => ({ ok: true, value: { userId: body.user_id } }),
+      );
+    },
+
+    revokeInvite: (_caller, email) =>
+      call('revoke invite', () => client.magicLinks.email.revokeInvite({ email }), () => ({ ok: true, value: null })),
 
     close: () => agent.destroy(),
   };

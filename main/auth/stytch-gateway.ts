@@ -55,6 +55,43 @@ export interface MagicLinkAuthRequest {
   sessionDurationMinutes: number;
 }
 
+/**
+ * Who makes an account call: the signed-in session. The SDK addresses the user by id (it
+ * holds the secret); a relay is handed the session token and works the user out itself.
+ */
+export interface SessionCaller {
+  userId: string;
+  sessionId: string;
+  sessionToken: string;
+}
+
+/** One of a user's active sessions. Session ids identify, they do not authenticate. */
+export interface ActiveSession {
+  sessionId: string;
+  startedAt: string | null;
+  lastAccessedAt: string | null;
+  expiresAt: string | null;
+  /** The caller's own session. */
+  current: boolean;
+}
+
+/** A magic-link token without PKCE: whoever holds it signs in as the user. It stays in main. */
+export interface EmbeddableLink {
+  token: string;
+  expirationMinutes: number;
+}
+
+export interface InviteRequest {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+}
+
+export interface SendInviteRequest extends InviteRequest {
+  /** Where the invite link lands (our callback); a relay applies its own. */
+  callbackUrl: string;
+}
+
 /** Claims of a session JWT that verified locally (signature, audience, issuer, time). */
 export interface VerifiedJwt {
   sessionId: string;
@@ -86,6 +123,14 @@ export interface StytchGateway {
   /** Local only: never makes a network call. 'jwt-invalid' / 'jwt-expired' on failure. */
   verifySessionJwt(jwt: string, keys: readonly PublicJwk[], nowMs: number): GatewayResult<VerifiedJwt>;
   revokeSession(sessionToken: string): Promise<GatewayResult<null>>;
+  /** The caller's user's active sessions, the caller's own marked `current`. */
+  listSessions(caller: SessionCaller): Promise<GatewayResult<ActiveSession[]>>;
+  /** Revokes one session of the caller's own user. */
+  revokeSessionById(caller: SessionCaller, sessionId: string): Promise<GatewayResult<null>>;
+  /** A link for the caller's user with no PKCE and no email (a relay applies its own expiry). */
+  createEmbeddableLink(caller: SessionCaller, expirationMinutes: number): Promise<GatewayResult<EmbeddableLink>>;
+  invite(caller: SessionCaller, request: SendInviteRequest): Promise<GatewayResult<{ userId: string }>>;
+  revokeInvite(caller: SessionCaller, email: string): Promise<GatewayResult<null>>;
   /** Releases sockets. */
   close(): Promise<void>;
 }

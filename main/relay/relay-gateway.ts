@@ -7,7 +7,15 @@
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
 import { z } from 'zod';
 import { verifyJwtLocally } from '../auth/jwt-verify';
-import type { AuthenticatedSession, GatewayResult, PublicJwk, StytchGateway, VerifiedJwt } from '../auth/stytch-gateway';
+import type {
+  AuthenticatedSession,
+  GatewayResult,
+  InviteRequest,
+  PublicJwk,
+  SessionCaller,
+  StytchGateway,
+  VerifiedJwt,
+} from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
 import { createRelayAccount, type RelayAccount } from './relay-account';
 import { createRelayHttp } from './relay-http';
@@ -55,8 +63,14 @@ const jwksBody = z.object({
 
 const ok = z.object({});
 
-/** The core's gateway plus the account calls only relay mode can make without a secret. */
+/**
+ * The core's gateway plus the relay's own account calls. The account methods answer both
+ * ways: with the StytchGateway's SessionCaller, and with a bare session token as the
+ * relay's own API has it (the relay works the user out from the token either way).
+ */
 export type RelayGateway = StytchGateway & RelayAccount;
+
+const tokenOf = (caller: SessionCaller | string): string => (typeof caller === 'string' ? caller : caller.sessionToken);
 
 function toSession(body: z.infer<typeof authenticatedBody>): AuthenticatedSession {
   return {
@@ -72,6 +86,7 @@ function toSession(body: z.infer<typeof authenticatedBody>): AuthenticatedSessio
 export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
   const http = createRelayHttp(options);
   const call = http.call;
+  const account = createRelayAccount(http);
   let learnedProjectId = options.projectId;
 
   function expectationsFor(jwt: string): { projectId: string; issuers: string[] } | undefined {
@@ -140,7 +155,17 @@ export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
       return result.ok ? { ok: true, value: null } : result;
     },
 
-    ...createRelayAccount(http),
+    ...account,
+    listSessions: (caller: SessionCaller | string) => account.listSessions(tokenOf(caller)),
+    revokeSessionById: (caller, sessionId) => account.revokeOwnSession(caller.sessionToken, sessionId),
+    // The relay decides the expiry of the links it mints; the requested minutes are not sent.
+    createEmbeddableLink: (caller: SessionCaller | string) => account.createEmbeddableLink(tokenOf(caller)),
+    // The relay applies its own callback URL to invites, as it does to sign-in links.
+    invite: (caller: SessionCaller | string, request: InviteRequest) => {
+      const { email, firstName, lastName } = request;
+      return account.invite(tokenOf(caller), { email, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}) });
+    },
+    revokeInvite: (caller: SessionCaller | string, email: string) => account.revokeInvite(tokenOf(caller), email),
 
     close: () => http.close(),
   };
