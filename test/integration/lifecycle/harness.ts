@@ -1,0 +1,135 @@
+// Set-up for session lifecycle tests: the real flow, SDK gateway and emulator, with an
+// AES-GCM cipher and a conf store in a temp dir, and time (the flow's clock, its timers and
+// the emulator's clock) moved only by the test.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'stytch';
+import type { AuthView } from '../../../preload/api';
+import { startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { createMagicLinkFlow, type MagicLinkFlow } from '../../../main/auth/magic-link-flow';
+import { createSdkGateway } from '../../../main/auth/sdk-gateway';
+import type { AppConfig } from '../../../main/config';
+import { createLogger } from '../../../main/log/logger';
+import { createSessionVault, type StoredSession } from '../../../main/session/session-vault';
+import { createVerifierStore } from '../../../main/session/verifier-store';
+import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
+import { createConfStore } from '../../fixtures/conf-store';
+import { createManualClock, type ManualClock } from '../../fixtures/manual-clock';
+import { configFor, deepLinkFor } from '../core/harness';
+import { createManualScheduler, type ManualScheduler } from '../../unit/session/manual-scheduler';
+
+export const SESSION_AUTH = '/v1/sessions/authenticate';
+export const REVOKE = '/v1/sessions/revoke';
+
+export interface LifecycleRig {
+  emulator: RunningEmulator;
+  clock: ManualClock;
+  scheduler: ManualScheduler;
+  lines: string[];
+  flow: MagicLinkFlow;
+  /** Every view the current flow pushed, oldest first. */
+  views: AuthView[];
+  /** The session as stored on disk right now (decrypted with the rig's key). */
+  stored(): StoredSession | null;
+  /** The raw files of the store, to prove no token is there in plain text. */
+  rawStore(): string;
+  /** Moves the flow's clock, its timers and the emulator's clock together. */
+  advance(ms: number): Promise<void>;
+  /** Quits the current flow and starts a new one on the same store and key. */
+  restart(): Promise<MagicLinkFlow>;
+  signIn(email: string): Promise<StoredSession>;
+  /** A Stytch client of the project's own, as another device or an administrator would use. */
+  admin: Client;
+  cleanup(): Promise<void>;
+}
+
+function gatewayFor(config: AppConfig, logger: ReturnType<typeof createLogger>) {
+  if (config.mode === 'relay') throw new Error('lifecycle tests run in direct mode');
+  const options = {
+    projectId: config.stytch.projectId,
+    secret: config.stytch.secret,
+    baseUrl: config.stytch.baseUrl,
+    timeoutMs: config.stytchTimeoutMs,
+    logger,
+    signUpPolicy: config.signUpPolicy,
+  };
+  return createSdkGateway(options);
+}
+
+function adminClient(emulator: RunningEmulator): Client {
+  const warn = console.warn;
+  console.warn = () => undefined; // the SDK's custom-URL notice, expected here
+  try {
+    return new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
+  } finally {
+    console.warn = warn;
+  }
+}
+
+export async function startLifecycleRig(env: Record<string, string> = {}): Promise<LifecycleRig> {
+  const emulator = await startEmulator();
+  const dir = mkdtempSync(join(tmpdir(), 'grimoire-lifecycle-'));
+  const key = randomBytes(32);
+  const lines: string[] = [];
+  const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
+  const config = configFor(emulator, env);
+  const clock = createManualClock(Date.now());
+  const scheduler = createManualScheduler(clock);
+  const storeDeps = () => ({ cipher: createAesGcmCipher(key), store: createConfStore(dir), logger, clock });
+  const make = (): MagicLinkFlow =>
+    createMagicLinkFlow({
+      config,
+      gateway: gatewayFor(config, logger),
+      vault: createSessionVault(storeDeps()),
+      verifiers: createVerifierStore(storeDeps()),
+      logger,
+      clock,
+      scheduler,
+      random: () => 0.5,
+    });
+
+  const rig: LifecycleRig = {
+    emulator,
+    clock,
+    scheduler,
+    lines,
+    flow: make(),
+    views: [],
+    stored: () => createSessionVault(storeDeps()).load(),
+    rawStore: () =>
+      readdirSync(dir)
+        .map((name) => readFileSync(join(dir, name), 'utf8'))
+        .join('\n'),
+    async advance(ms) {
+      emulator.advanceClock(ms / 1000);
+      scheduler.advance(ms);
+      await rig.flow.idle();
+    },
+    async restart() {
+      await rig.flow.dispose();
+      rig.flow = make();
+      rig.views = [];
+      rig.flow.onView((view) => rig.views.push(view));
+      return rig.flow;
+    },
+    async signIn(email) {
+      await rig.flow.start();
+      await rig.flow.sendLink(email);
+      await rig.flow.handleDeepLink(deepLinkFor(emulator.latestMessage(email)?.token ?? ''));
+      await rig.flow.idle();
+      const session = rig.stored();
+      if (rig.flow.view().status !== 'signed-in' || !session) throw new Error('sign-in failed');
+      return session;
+    },
+    admin: adminClient(emulator),
+    async cleanup() {
+      await rig.flow.dispose();
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  rig.flow.onView((view) => rig.views.push(view));
+  return rig;
+}
