@@ -2,12 +2,14 @@
 // sign-in state machine; the shell only delivers deep links and relays IPC.
 // Rule: nothing here may import electron.
 import type { AuthView } from '../preload/api';
+import { createAccountService } from './account/account-service';
 import { createMagicLinkFlow } from './auth/magic-link-flow';
 import { createSdkGateway } from './auth/sdk-gateway';
 import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
-import type { CipherStatus, Clock, Logger, Store } from './ports';
+import type { CipherStatus, Clipboard, Clock, Logger, Store } from './ports';
 import { createRelayGateway } from './relay/relay-gateway';
+import type { AccountService } from './services';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -17,6 +19,11 @@ export interface AppCoreDeps {
   store: Store;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Where "Copy link" writes the link for another computer. Optional so cores that never
+   * copy (benchmarks, sign-in tests) need none; without it copying answers a result.
+   */
+  clipboard?: Clipboard;
   /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
   gateway?: StytchGateway;
 }
@@ -48,6 +55,8 @@ export interface AppCore {
 export interface AppCoreWithIdle extends AppCore {
   /** Resolves once background work (remote confirm, signing-key capture) has settled. */
   idle(): Promise<void>;
+  /** The signed-in person's account screen: sessions, another-computer link, invites. */
+  readonly account: AccountService;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -55,7 +64,12 @@ const systemClock: Clock = { now: () => Date.now() };
 /** Relay mode talks to the organisation's relay; the other modes hold the secret themselves. */
 function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
   if (config.mode === 'relay') {
-    return createRelayGateway({ relayUrl: config.relayUrl, timeoutMs: config.stytchTimeoutMs, logger });
+    return createRelayGateway({
+      relayUrl: config.relayUrl,
+      timeoutMs: config.stytchTimeoutMs,
+      logger,
+      projectId: config.stytch.projectId,
+    });
   }
   return createSdkGateway({
     projectId: config.stytch.projectId,
@@ -63,6 +77,7 @@ function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
     baseUrl: config.stytch.baseUrl,
     timeoutMs: config.stytchTimeoutMs,
     logger,
+    signUpPolicy: config.signUpPolicy,
   });
 }
 
@@ -71,13 +86,24 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const { config, cipher, store, logger } = deps;
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
   const gateway = deps.gateway ?? gatewayFor(config, logger);
+  // One vault for both: in memory-only mode the session exists only inside this instance.
+  const vault = createSessionVault({ cipher, store, logger, clock });
   const flow = createMagicLinkFlow({
     config,
     gateway,
-    vault: createSessionVault({ cipher, store, logger, clock }),
+    vault,
     verifiers: createVerifierStore({ cipher, store, logger, clock }),
     logger,
     clock,
   });
-  return flow;
+  const account = createAccountService({
+    config,
+    gateway,
+    vault,
+    store,
+    ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
+    clock,
+    logger,
+  });
+  return Object.assign(flow, { account });
 }

@@ -1,0 +1,52 @@
+// The invites this app sent and has not revoked, so the account screen can list them and
+// offer "Revoke". Stytch has no "list my invites" call, so the app keeps its own record.
+// Rule: nothing here may import electron; the record holds emails and names only, never a
+// token, so it lives under a plain (unencrypted) Store key.
+import { z } from 'zod';
+import type { Logger, Store } from '../ports';
+
+export const INVITES_KEY = 'account-pending-invites';
+
+const recordSchema = z.object({
+  /** The user who sent it: someone else signing in on this computer does not see it. */
+  invitedBy: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  sentAt: z.string(),
+});
+export type InviteRecord = z.infer<typeof recordSchema>;
+
+export interface InviteLedger {
+  /** Newest first. */
+  list(invitedBy: string): InviteRecord[];
+  /** Replaces an earlier invite of the same email by the same user (a re-invite). */
+  add(record: InviteRecord): void;
+  remove(invitedBy: string, email: string): void;
+}
+
+/** Emails compare case-insensitively, as Stytch matches them. */
+const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function createInviteLedger(deps: { store: Store; logger: Logger }): InviteLedger {
+  function readAll(): InviteRecord[] {
+    const parsed = z.array(recordSchema).safeParse(deps.store.get(INVITES_KEY) ?? []);
+    if (parsed.success) return parsed.data;
+    // A damaged record only costs the list of pending invites; start it afresh.
+    deps.logger.warn('pending invites record was unreadable; starting a new one');
+    return [];
+  }
+  const write = (records: InviteRecord[]): void => deps.store.set(INVITES_KEY, records);
+
+  return {
+    list: (invitedBy) =>
+      readAll()
+        .filter((record) => record.invitedBy === invitedBy)
+        .sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
+    add(record) {
+      write([...readAll().filter((old) => !(old.invitedBy === record.invitedBy && sameEmail(old.email, record.email))), record]);
+    },
+    remove(invitedBy, email) {
+      write(readAll().filter((old) => !(old.invitedBy === invitedBy && sameEmail(old.email, email))));
+    },
+  };
+}
