@@ -1,5 +1,6 @@
 // Exchanges a magic-link token for a session: one flight per token, PKCE verifiers tried
-// newest first, and recently used tokens remembered by hash so a replay never calls Stytch.
+// newest first, then (links without PKCE) one attempt without a verifier, and recently used
+// tokens remembered by hash so a replay never calls Stytch.
 // Rule: nothing here may import electron; tokens are never stored or logged, only hashed.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../ports';
@@ -10,6 +11,7 @@ export type LinkOutcome =
   /** `verifier` is spent: the caller removes it once the person sees the result. */
   | { kind: 'signed-in'; session: AuthenticatedSession; verifier: string }
   | { kind: 'replayed' }
+  /** An emailed (PKCE) link whose verifier is not on this installation. */
   | { kind: 'no-verifier' }
   | { kind: 'failed'; failure: GatewayFailure };
 
@@ -53,31 +55,52 @@ export function createLinkAuthenticator(deps: {
     }
   };
 
+  async function authenticate(token: string, codeVerifier?: string) {
+    return deps.gateway.authenticateMagicLink({
+      token,
+      ...(codeVerifier !== undefined ? { codeVerifier } : {}),
+      sessionDurationMinutes: deps.sessionDurationMinutes,
+    });
+  }
+
   async function exchange(token: string, fingerprint: string): Promise<LinkOutcome> {
     const candidates = deps.verifiers.candidates(MAX_VERIFIER_ATTEMPTS);
-    if (candidates.length === 0) {
-      // Every link this app sends carries a challenge, so Stytch would only answer
-      // pkce_expected_code_verifier: say so without spending a request.
-      deps.logger.info('sign-in link has no stored verifier here', { link: fingerprint });
-      return { kind: 'no-verifier' };
-    }
-    let last: GatewayFailure = { code: 'link-from-elsewhere' };
     for (const [index, verifier] of candidates.entries()) {
-      const result = await deps.gateway.authenticateMagicLink({
-        token,
-        codeVerifier: verifier,
-        sessionDurationMinutes: deps.sessionDurationMinutes,
-      });
+      const result = await authenticate(token, verifier);
       if (result.ok) {
         remember(fingerprint);
         return { kind: 'signed-in', session: result.value, verifier };
       }
-      last = result.failure;
-      if (result.failure.errorType !== 'pkce_mismatch') break;
+      const errorType = result.failure.errorType;
+      // The link carries no challenge: fall through to the attempt without a verifier.
+      if (errorType === 'pkce_did_not_expect_code_verifier') break;
+      if (errorType !== 'pkce_mismatch') return failed(fingerprint, result.failure);
+      // Every stored verifier was tried and none matched: the link has a challenge made
+      // elsewhere, so an attempt without a verifier could only fail the same way.
+      if (index === candidates.length - 1) return failed(fingerprint, result.failure);
       deps.logger.debug('verifier did not match, trying an older one', { attempt: index + 1 });
     }
-    if (BURNT.has(last.code)) remember(fingerprint);
-    return { kind: 'failed', failure: last };
+    // No stored verifier, or the link has no challenge. Links without PKCE are real: a link
+    // made on another computer for this account (embeddable) and an invite both come without
+    // one. So ask once without a verifier; an emailed sign-in link requested from another
+    // computer or installation answers pkce_expected_code_verifier and is not burnt by it.
+    const result = await authenticate(token);
+    if (result.ok) {
+      remember(fingerprint);
+      // Nothing was spent: the empty verifier matches no stored one, so removing it only
+      // prunes expired entries, and a sign-in pending here keeps its own verifier.
+      return { kind: 'signed-in', session: result.value, verifier: '' };
+    }
+    if (result.failure.errorType === 'pkce_expected_code_verifier') {
+      deps.logger.info('sign-in link was requested elsewhere: no verifier here matches it', { link: fingerprint });
+      return { kind: 'no-verifier' };
+    }
+    return failed(fingerprint, result.failure);
+  }
+
+  function failed(fingerprint: string, failure: GatewayFailure): LinkOutcome {
+    if (BURNT.has(failure.code)) remember(fingerprint);
+    return { kind: 'failed', failure };
   }
 
   return {
