@@ -1,30 +1,94 @@
+// The IPC table: one handler per channel, payloads parsed before any service sees them,
+// thrown errors turned into results. The services are small real objects that record calls.
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type AuthView } from '../../../preload/api';
+import { INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
 import type { AppCore } from '../../../main/app-core';
 import { createIpcHandlers } from '../../../main/ipc/handlers';
+import type { AccountService, DiagnosticsService } from '../../../main/services';
 
 const VIEW: AuthView = {
-  status: 'signed-out', email: null, name: null, expiresAt: null, linkExpiresAt: null,
-  resendAvailableAt: null, persistence: 'encrypted', notice: null,
+  status: 'signed-out',
+  email: null,
+  name: null,
+  expiresAt: null,
+  linkExpiresAt: null,
+  resendAvailableAt: null,
+  persistence: 'encrypted',
+  offline: false,
+  features: { signUpPolicy: 'open', invitesEnabled: false },
+  notice: null,
 };
 
-function recordingCore(calls: string[], fail = false): AppCore {
-  const answer = (name: string) => (...args: unknown[]) => {
-    calls.push(`${name}(${args.map(String).join(',')})`);
-    return fail ? Promise.reject(new Error('boom')) : Promise.resolve(VIEW);
+const ACCOUNT: AccountView = {
+  email: 'a@example.com',
+  name: null,
+  sessionStartedAt: '2026-01-01T00:00:00.000Z',
+  expiresAt: '2026-01-08T00:00:00.000Z',
+  sessions: [],
+  pendingInvites: [],
+};
+
+const DEVICE_LINK: DeviceLinkView = { maskedLink: 'promptgrimoire://auth/callback?token=abcd••••', expiresAt: '2026-01-01T00:10:00.000Z' };
+
+const DIAGNOSTICS: DiagnosticsView = {
+  appVersion: '0.0.0',
+  channel: 'development',
+  platform: 'linux',
+  protocolHandler: { isDefault: true, currentHandler: null, canFix: false },
+  storage: { backend: 'file', encrypted: true },
+  stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
+  logFilePath: null,
+  report: '',
+};
+
+/** Records each call as `name(args)`; answers its canned value, or throws when `fail`. */
+function recorder(calls: string[], fail: boolean) {
+  return <T>(name: string, value: T) =>
+    (...args: unknown[]): Promise<T> => {
+      calls.push(`${name}(${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? '')).join(',')})`);
+      return fail ? Promise.reject(new Error('boom')) : Promise.resolve(value);
+    };
+}
+
+function services(calls: string[], fail = false): { core: AppCore; account: AccountService; diagnostics: DiagnosticsService } {
+  const answer = recorder(calls, fail);
+  const core: AppCore = {
+    start: () => Promise.resolve(),
+    view: () => VIEW,
+    onView: () => () => undefined,
+    sendLink: answer('sendLink', VIEW),
+    resend: answer('resend', VIEW),
+    submitLink: answer('submitLink', VIEW),
+    startOver: answer('startOver', VIEW),
+    dismissNotice: answer('dismissNotice', VIEW),
+    signOut: answer('signOut', VIEW),
+    handleDeepLink: () => Promise.resolve(),
+    dispose: () => Promise.resolve(),
   };
-  return {
-    start: () => Promise.resolve(), view: () => VIEW, onView: () => () => undefined,
-    sendLink: answer('sendLink'), resend: answer('resend'), submitLink: answer('submitLink'),
-    startOver: answer('startOver'), dismissNotice: answer('dismissNotice'), signOut: answer('signOut'),
-    handleDeepLink: () => Promise.resolve(), dispose: () => Promise.resolve(),
+  const accountResult: IpcResult<AccountView> = { ok: true, value: ACCOUNT };
+  const linkResult: IpcResult<DeviceLinkView> = { ok: true, value: DEVICE_LINK };
+  const account: AccountService = {
+    get: answer('account.get', accountResult),
+    signOutOtherSessions: answer('account.signOutOtherSessions', accountResult),
+    createDeviceLink: answer('account.createDeviceLink', linkResult),
+    copyDeviceLink: answer('account.copyDeviceLink', linkResult),
+    invite: answer('account.invite', accountResult),
+    revokeInvite: answer('account.revokeInvite', accountResult),
   };
+  const diagnosticsResult: IpcResult<DiagnosticsView> = { ok: true, value: DIAGNOSTICS };
+  const diagnostics: DiagnosticsService = {
+    get: answer('diagnostics.get', diagnosticsResult),
+    copy: answer('diagnostics.copy', diagnosticsResult),
+    fixProtocolHandler: answer('diagnostics.fixProtocolHandler', diagnosticsResult),
+    revealLogFile: answer('diagnostics.revealLogFile', diagnosticsResult),
+  };
+  return { core, account, diagnostics };
 }
 
 describe('createIpcHandlers', () => {
   it('has one handler per channel and passes parsed payloads to the core', async () => {
     const calls: string[] = [];
-    const handlers = createIpcHandlers(recordingCore(calls));
+    const handlers = createIpcHandlers(services(calls));
     expect(Object.keys(handlers).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     expect(await handlers[INVOKE_CHANNELS.sendLink]({ email: 'a@example.com' })).toEqual({ ok: true, value: VIEW });
     await handlers[INVOKE_CHANNELS.submitLink]({ link: 'promptgrimoire://x' });
@@ -32,18 +96,47 @@ describe('createIpcHandlers', () => {
     expect(calls).toEqual(['sendLink(a@example.com)', 'submitLink(promptgrimoire://x)', 'signOut()']);
   });
 
-  it('rejects malformed payloads with a stable code and never calls the core', async () => {
+  it('passes account and diagnostics results through unchanged', async () => {
     const calls: string[] = [];
-    const handlers = createIpcHandlers(recordingCore(calls));
+    const handlers = createIpcHandlers(services(calls));
+    const C = INVOKE_CHANNELS;
+    expect(await handlers[C.getAccount](undefined)).toEqual({ ok: true, value: ACCOUNT });
+    expect(await handlers[C.createDeviceLink](undefined)).toEqual({ ok: true, value: DEVICE_LINK });
+    await handlers[C.copyDeviceLink](undefined);
+    await handlers[C.signOutOtherSessions](undefined);
+    await handlers[C.inviteUser]({ email: 'b@example.com', firstName: 'Bea', lastName: '' });
+    await handlers[C.revokeInvite]({ email: 'b@example.com' });
+    expect(await handlers[C.getDiagnostics](undefined)).toEqual({ ok: true, value: DIAGNOSTICS });
+    await handlers[C.copyDiagnostics](undefined);
+    expect(calls).toEqual([
+      'account.get()',
+      'account.createDeviceLink()',
+      'account.copyDeviceLink()',
+      'account.signOutOtherSessions()',
+      'account.invite({"email":"b@example.com","firstName":"Bea","lastName":""})',
+      'account.revokeInvite(b@example.com)',
+      'diagnostics.get()',
+      'diagnostics.copy()',
+    ]);
+  });
+
+  it('rejects malformed payloads with a stable code and never calls a service', async () => {
+    const calls: string[] = [];
+    const handlers = createIpcHandlers(services(calls));
+    const C = INVOKE_CHANNELS;
     for (const payload of [undefined, { email: 5 }, { email: 'a@b.co', extra: 1 }, { email: 'x'.repeat(300) }]) {
-      expect(await handlers[INVOKE_CHANNELS.sendLink](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers[C.sendLink](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
     }
-    expect(await handlers[INVOKE_CHANNELS.resend]({ sneaky: true })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers[C.resend]({ sneaky: true })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers[C.inviteUser]({ email: 'b@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers[C.revokeInvite]('b@example.com')).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers[C.createDeviceLink]({ minutes: 60 })).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(calls).toEqual([]);
   });
 
   it('turns a thrown error into a result', async () => {
-    const handlers = createIpcHandlers(recordingCore([], true));
+    const handlers = createIpcHandlers(services([], true));
     expect(await handlers[INVOKE_CHANNELS.startOver](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
+    expect(await handlers[INVOKE_CHANNELS.copyDeviceLink](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
   });
 });
