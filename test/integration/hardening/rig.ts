@@ -72,7 +72,9 @@ function recording(inner: StytchGateway, secrets: Set<string>): StytchGateway {
     if (result.ok) record(secrets, result.value.sessionToken, result.value.sessionJwt);
     return result;
   };
+  // Methods this wrapper does not watch (account calls, key fetches) pass straight through.
   return {
+    ...inner,
     sendMagicLink: (request) => {
       record(secrets, request.codeChallenge);
       return inner.sendMagicLink(request);
@@ -85,13 +87,10 @@ function recording(inner: StytchGateway, secrets: Set<string>): StytchGateway {
       record(secrets, token);
       return keep(await inner.authenticateSession(token));
     },
-    fetchSigningKeys: () => inner.fetchSigningKeys(),
-    verifySessionJwt: (jwt, keys, nowMs) => inner.verifySessionJwt(jwt, keys, nowMs),
     revokeSession: (token) => {
       record(secrets, token);
       return inner.revokeSession(token);
     },
-    close: () => inner.close(),
   };
 }
 
