@@ -27,7 +27,8 @@ export interface AccountServiceDeps {
 }
 
 interface HeldDeviceLink {
-  userId: string;
+  /** The session that made it: once that session ends (sign-out), the link is forgotten. */
+  sessionId: string;
   link: string;
   view: DeviceLinkView;
   expiresAtMs: number;
@@ -102,7 +103,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
 
   function heldLinkFor(session: StoredSession): HeldDeviceLink | null {
     if (!deviceLink) return null;
-    if (deviceLink.userId !== session.user.userId || deviceLink.expiresAtMs <= clock.now()) {
+    if (deviceLink.sessionId !== session.sessionId || deviceLink.expiresAtMs <= clock.now()) {
       deviceLink = null;
       return null;
     }
@@ -138,7 +139,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           maskedLink: maskedDeviceLinkFor(config.callbackUrl, created.value.token),
           expiresAt: new Date(expiresAtMs).toISOString(),
         };
-        deviceLink = { userId: session.user.userId, link: deviceLinkFor(config.callbackUrl, created.value.token), view, expiresAtMs };
+        deviceLink = { sessionId: session.sessionId, link: deviceLinkFor(config.callbackUrl, created.value.token), view, expiresAtMs };
         logger.info('created a link for another computer', { minutes: created.value.expirationMinutes });
         return { ok: true, value: view };
       }),

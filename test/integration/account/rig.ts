@@ -1,0 +1,84 @@
+// Set-up for account tests: real cores with a memory clipboard on temp-dir stores against
+// the real emulator, and a plain SDK client standing in for "the same person elsewhere".
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'stytch';
+import { expect } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
+import type { StytchGateway } from '../../../main/auth/stytch-gateway';
+import type { AppConfig } from '../../../main/config';
+import { createLogger } from '../../../main/log/logger';
+import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
+import { createConfStore } from '../../fixtures/conf-store';
+import { createMemoryClipboard, type MemoryClipboard } from '../../fixtures/memory-clipboard';
+import { configFor, deepLinkFor } from '../core/harness';
+
+export { deepLinkFor };
+
+export interface Installation {
+  core: AppCoreWithIdle;
+  clipboard: MemoryClipboard;
+  /** Its own store directory: another computer, or another installation. */
+  dir: string;
+}
+
+export interface AccountRig {
+  emulator: RunningEmulator;
+  config: AppConfig;
+  /** The SDK with the project secret, as an administrator or a second device would use it. */
+  stytch: Client;
+  lines: string[];
+  /** A new installation on a store of its own. */
+  install(options?: { config?: AppConfig; gateway?: StytchGateway }): Installation;
+  /** Sends a link from `core`, follows it, and expects to be signed in. */
+  signIn(core: AppCoreWithIdle, email: string): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export async function startAccountRig(env: Record<string, string> = {}): Promise<AccountRig> {
+  const emulator = await startEmulator();
+  const config = configFor(emulator, env);
+  const lines: string[] = [];
+  const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
+  const made: Installation[] = [];
+  const stytch = new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
+
+  return {
+    emulator,
+    config,
+    stytch,
+    lines,
+    install(options = {}) {
+      const dir = mkdtempSync(join(tmpdir(), 'grimoire-account-'));
+      const clipboard = createMemoryClipboard();
+      const core = createAppCore({
+        config: options.config ?? config,
+        cipher: createAesGcmCipher(randomBytes(32)),
+        store: createConfStore(dir),
+        logger,
+        clipboard,
+        ...(options.gateway ? { gateway: options.gateway } : {}),
+      });
+      const installation = { core, clipboard, dir };
+      made.push(installation);
+      return installation;
+    },
+    async signIn(core, email) {
+      await core.start();
+      expect(await core.sendLink(email)).toMatchObject({ status: 'link-sent' });
+      const token = emulator.latestMessage(email)?.token ?? '';
+      await core.handleDeepLink(deepLinkFor(token));
+      expect(core.view()).toMatchObject({ status: 'signed-in', email });
+    },
+    async cleanup() {
+      for (const each of made) {
+        await each.core.dispose();
+        rmSync(each.dir, { recursive: true, force: true });
+      }
+      await emulator.close();
+    },
+  };
+}
