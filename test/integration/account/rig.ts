@@ -23,6 +23,7 @@ export interface Installation {
   clipboard: MemoryClipboard;
   /** Its own store directory: another computer, or another installation. */
   dir: string;
+  key: Buffer;
 }
 
 export interface AccountRig {
@@ -33,6 +34,8 @@ export interface AccountRig {
   lines: string[];
   /** A new installation on a store of its own. */
   install(options?: { config?: AppConfig; gateway?: StytchGateway }): Installation;
+  /** The same installation started again (same store and key): an app restart. */
+  restart(installation: Installation): Installation;
   /** Sends a link from `core`, follows it, and expects to be signed in. */
   signIn(core: AppCoreWithIdle, email: string): Promise<void>;
   cleanup(): Promise<void>;
@@ -46,26 +49,30 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
   const made: Installation[] = [];
   const stytch = new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
 
+  function open(dir: string, key: Buffer, options: { config?: AppConfig; gateway?: StytchGateway } = {}): Installation {
+    const clipboard = createMemoryClipboard();
+    const core = createAppCore({
+      config: options.config ?? config,
+      cipher: createAesGcmCipher(key),
+      store: createConfStore(dir),
+      logger,
+      clipboard,
+      ...(options.gateway ? { gateway: options.gateway } : {}),
+    });
+    const installation = { core, clipboard, dir, key };
+    made.push(installation);
+    return installation;
+  }
+
   return {
     emulator,
     config,
     stytch,
     lines,
     install(options = {}) {
-      const dir = mkdtempSync(join(tmpdir(), 'grimoire-account-'));
-      const clipboard = createMemoryClipboard();
-      const core = createAppCore({
-        config: options.config ?? config,
-        cipher: createAesGcmCipher(randomBytes(32)),
-        store: createConfStore(dir),
-        logger,
-        clipboard,
-        ...(options.gateway ? { gateway: options.gateway } : {}),
-      });
-      const installation = { core, clipboard, dir };
-      made.push(installation);
-      return installation;
+      return open(mkdtempSync(join(tmpdir(), 'grimoire-account-')), randomBytes(32), options);
     },
+    restart: (installation) => open(installation.dir, installation.key),
     async signIn(core, email) {
       await core.start();
       expect(await core.sendLink(email)).toMatchObject({ status: 'link-sent' });
@@ -74,10 +81,8 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
       expect(core.view()).toMatchObject({ status: 'signed-in', email });
     },
     async cleanup() {
-      for (const each of made) {
-        await each.core.dispose();
-        rmSync(each.dir, { recursive: true, force: true });
-      }
+      for (const each of made) await each.core.dispose();
+      for (const dir of new Set(made.map((each) => each.dir))) rmSync(dir, { recursive: true, force: true });
       await emulator.close();
     },
   };

@@ -10,7 +10,7 @@ afterEach(async () => rig?.cleanup());
 async function signInElsewhere(userId: string): Promise<string> {
   const { token } = await rig.stytch.magicLinks.create({ user_id: userId });
   const session = await rig.stytch.magicLinks.authenticate({ token, session_duration_minutes: 60 });
-  return session.session.session_id;
+  return session.session?.session_id ?? '';
 }
 
 describe('account sessions', () => {
