@@ -56,6 +56,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (!run('typecheck', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit'])) totals.failed += 1;
 if (!run('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit'])) totals.failed += 1;
 if (!run('lint', npx, ['eslint', '.'])) totals.failed += 1;
+if (!run('electronegativity', npx, ['tsx', 'scripts/electronegativity.ts'])) totals.failed += 1;
 
 run('unit + integration (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);
 const vitest = vitestCounts(readJson(`${RESULTS}/vitest.json`));
