@@ -119,6 +119,20 @@ describe('a link for another computer', () => {
     expect(rig.emulator.requestCount('/v1/magic_links/authenticate') - authenticateCalls).toBe(2);
   });
 
+  it('makes one authenticate call for many simultaneous deliveries of a device link', async () => {
+    rig = await startAccountRig();
+    const here = rig.install();
+    await rig.signIn(here.core, 'eager@example.com');
+    expect((await here.core.account.createDeviceLink()).ok).toBe(true);
+    expect((await here.core.account.copyDeviceLink()).ok).toBe(true);
+    const there = rig.install();
+    await there.core.start();
+    const before = rig.emulator.requestCount('/v1/magic_links/authenticate');
+    await Promise.all(Array.from({ length: 20 }, () => there.core.handleDeepLink(here.clipboard.text)));
+    expect(rig.emulator.requestCount('/v1/magic_links/authenticate') - before).toBe(1);
+    expect(there.core.view()).toMatchObject({ status: 'signed-in', email: 'eager@example.com' });
+  });
+
   it('answers no-device-link before one is made and clipboard-refused when the clipboard says no', async () => {
     rig = await startAccountRig();
     const here = rig.install();
