@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import stytch from 'stytch';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
@@ -31,7 +32,7 @@ function processCpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-async function startChild(dataDir: string): Promise<{ url: string; cpuMs: () => number | undefined; stop: () => Promise<void> }> {
+export async function startChild(dataDir: string): Promise<{ url: string; cpuMs: () => number | undefined; stop: () => Promise<void> }> {
   // node --import tsx keeps the emulator in this one child process, so its CPU time can be read.
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -52,6 +53,46 @@ async function startChild(dataDir: string): Promise<{ url: string; cpuMs: () => 
   return { url, cpuMs: () => processCpuMs(child.pid), stop };
 }
 
+/** The SDK client the benchmark drives (its warning about a custom URL silenced). */
+export function benchClient(url: string): InstanceType<typeof stytch.Client> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return new stytch.Client({ project_id: EMULATOR_DEFAULTS.projectId, secret: EMULATOR_DEFAULTS.secret, env: `${url}/` });
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/** The benchmark's users: tokens are spread over these. */
+export async function benchUsers(client: InstanceType<typeof stytch.Client>, count = 50): Promise<string[]> {
+  const users: string[] = [];
+  for (let i = 0; i < count; i += 1) users.push((await client.magicLinks.email.loginOrCreate({ email: `bench-${i}@example.com` })).user_id);
+  return users;
+}
+
+/** One timed unit of load: magicLinks.authenticate, minting a session and JWT unless BENCH_SESSION=0. False on failure. */
+export async function authenticateOnce(client: InstanceType<typeof stytch.Client>, token: string): Promise<boolean> {
+  try {
+    await client.magicLinks.authenticate({ token, ...(WITH_SESSION && { session_duration_minutes: 60 }) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The load shape: `concurrency` workers take call numbers 0, 1, 2… while `more(i)` holds. */
+export async function runWorkers(concurrency: number, more: (i: number) => boolean, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (more(next)) await work(next++);
+    }),
+  );
+}
+
+export { CONCURRENCY as BENCH_CONCURRENCY };
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
@@ -60,24 +101,14 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'emulator-bench-'));
   const emulator = await startChild(dataDir);
   try {
-    const warn = console.warn;
-    console.warn = () => undefined;
-    const client = new stytch.Client({ project_id: EMULATOR_DEFAULTS.projectId, secret: EMULATOR_DEFAULTS.secret, env: `${emulator.url}/` });
-    console.warn = warn;
+    const client = benchClient(emulator.url);
 
     // Preparation (untimed): a few users, then embeddable tokens spread over them.
-    const users: string[] = [];
-    for (let i = 0; i < 50; i += 1) users.push((await client.magicLinks.email.loginOrCreate({ email: `bench-${i}@example.com` })).user_id);
+    const users = await benchUsers(client);
     const tokens: string[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < TOTAL) {
-          const i = next++;
-          tokens[i] = (await client.magicLinks.create({ user_id: users[i % users.length] ?? '' })).token;
-        }
-      }),
-    );
+    await runWorkers(CONCURRENCY, (i) => i < TOTAL, async (i) => {
+      tokens[i] = (await client.magicLinks.create({ user_id: users[i % users.length] ?? '' })).token;
+    });
 
     console.log(
       WITH_SESSION
@@ -90,28 +121,18 @@ async function main(): Promise<void> {
     let clientCpu = process.cpuUsage();
     let serverCpuStart: number | undefined;
     const latencies: number[] = [];
-    let cursor = 0;
     let measuredStart = 0;
     let failures = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (cursor < TOTAL) {
-          const i = cursor++;
-          if (i === WARMUP) {
-            measuredStart = performance.now();
-            clientCpu = process.cpuUsage();
-            serverCpuStart = emulator.cpuMs();
-          }
-          const started = performance.now();
-          try {
-            await client.magicLinks.authenticate({ token: tokens[i] ?? '', ...(WITH_SESSION && { session_duration_minutes: 60 }) });
-          } catch {
-            failures += 1;
-          }
-          if (i >= WARMUP) latencies.push(performance.now() - started);
-        }
-      }),
-    );
+    await runWorkers(CONCURRENCY, (i) => i < TOTAL, async (i) => {
+      if (i === WARMUP) {
+        measuredStart = performance.now();
+        clientCpu = process.cpuUsage();
+        serverCpuStart = emulator.cpuMs();
+      }
+      const started = performance.now();
+      if (!(await authenticateOnce(client, tokens[i] ?? ''))) failures += 1;
+      if (i >= WARMUP) latencies.push(performance.now() - started);
+    });
     const elapsedS = (performance.now() - measuredStart) / 1000;
     const cpu = process.cpuUsage(clientCpu);
     const serverCpuEnd = emulator.cpuMs();
@@ -138,4 +159,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Imported by the soak (scripts/bench/soak.ts) for its load; run only as a script.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
