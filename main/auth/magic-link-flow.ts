@@ -5,7 +5,6 @@
 import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
 import type { Clock, Logger } from '../ports';
-import { SESSION_REVOKED_NOTICE } from '../session/lifecycle';
 import { restoreLocally } from '../session/restore';
 import type { Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';
@@ -66,7 +65,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       set({ status: 'signed-in', session }, notice);
       if (session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
     },
-    ended: (reason) => set({ status: 'signed-out' }, reason === 'expired' ? noticeFor('session-expired') : SESSION_REVOKED_NOTICE),
+    ended: (reason) => set({ status: 'signed-out' }, noticeFor(reason === 'expired' ? 'session-expired' : 'session-ended')),
     offlineChanged: () => set(state, notice),
   });
   const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);

@@ -90,7 +90,9 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
   },
   'session-ended': {
     tone: 'info',
-    message: 'Your session ended (you signed out elsewhere or it expired). Sign in again to continue.',
+    // Stytch's answer (session_not_found) does not say by whom, so the sentence names both.
+    message:
+      'You were signed out because your session was ended elsewhere: you signed out on another device, or an administrator ended it. Sign in again to continue.',
     action: null,
   },
   'session-expired': {

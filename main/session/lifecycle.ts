@@ -3,7 +3,6 @@
 // and stay signed in (flagged offline) while Stytch cannot be reached.
 // Rule: nothing here may import electron; network trouble never signs anyone out, only
 // Stytch saying the session is gone or the local expires_at passing does.
-import type { Notice } from '../../preload/api';
 import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
 import type { Clock, Logger } from '../ports';
 import { confirmRemotely, type RemoteConfirm } from './restore';
@@ -12,20 +11,6 @@ import type { StoredSession } from './session-vault';
 
 /** Why a session ended, which decides the notice a person reads. */
 export type SessionEnd = 'revoked' | 'expired';
-
-/**
- * Kept next to the lifecycle until the shared notice table takes this wording. The code
- * stays 'session-ended' (what the UI and tests key on); the sentence is sharper because the
- * local expires_at has not passed, so the session was ended on purpose. Stytch's answer
- * (session_not_found) does not say by whom, so the sentence names both.
- */
-export const SESSION_REVOKED_NOTICE: Notice = {
-  code: 'session-ended',
-  tone: 'info',
-  message: 'You were signed out because your session was ended elsewhere: you signed out on another device, or an administrator ended it. Sign in again to continue.',
-  action: null,
-  retryAfterSeconds: null,
-};
 
 /** Stytch ending a session this close to its expires_at means it expired, whatever the clocks say. */
 const EXPIRY_SKEW_MS = 60_000;
