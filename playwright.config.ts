@@ -35,7 +35,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'emulator', testDir: 'test/e2e/emulator' },
-    { name: 'harness', testIgnore: 'emulator/**', metadata: { target: 'harness' } },
+    { name: 'harness', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'direct' } },
+    // The same specs with no secret in the app: harness → relay → emulator.
+    { name: 'harness-relay', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'relay' } },
     { name: 'electron', testIgnore: 'emulator/**', metadata: { target: 'electron' } },
   ],
 });

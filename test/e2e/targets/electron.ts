@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import type { RunningEmulator } from '../../../emulator/index';
 import { describeMissingElectron, electronBinaryStatus } from '../../../scripts/electron-binary';
 import type { AppTarget } from './app-target';
 
@@ -15,11 +14,10 @@ const MAIN_ENTRY = resolve('out/main/index.js');
 const SECOND_INSTANCE_TIMEOUT_MS = 15_000;
 
 export interface ElectronTargetOptions {
-  emulator: Pick<RunningEmulator, 'url' | 'projectId' | 'secret'>;
   /** A fresh folder per test: profile, store, log and the single-instance lock all live here. */
   userDataDir: string;
-  /** Extra environment for the app's configuration; wins over the emulator defaults. */
-  env?: Record<string, string>;
+  /** The app's configuration: which Stytch (emulator or relay) and any other settings. */
+  env: Record<string, string>;
 }
 
 /** Null when the Electron binary exists; otherwise why the target is skipped and how to fix it. */
@@ -34,17 +32,17 @@ function executablePath(): string {
   return status.path;
 }
 
-function appEnvironment({ emulator, userDataDir, env }: ElectronTargetOptions): Record<string, string> {
+// A dev server URL would replace the built renderer; RUN_AS_NODE would not start the app at
+// all; the shell's own Stytch settings must not leak into the test's choice of backend.
+const INHERITED_BUT_IGNORED = /^(ELECTRON_RENDERER_URL|ELECTRON_RUN_AS_NODE|STYTCH_.*|PROMPTGRIMOIRE_.*)$/;
+
+function appEnvironment({ userDataDir, env }: ElectronTargetOptions): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // A dev server URL would replace the built renderer; RUN_AS_NODE would not start the app at all.
-    if (value !== undefined && key !== 'ELECTRON_RENDERER_URL' && key !== 'ELECTRON_RUN_AS_NODE') base[key] = value;
+    if (value !== undefined && !INHERITED_BUT_IGNORED.test(key)) base[key] = value;
   }
   return {
     ...base,
-    STYTCH_PROJECT_ID: emulator.projectId,
-    STYTCH_SECRET: emulator.secret,
-    STYTCH_API_URL: emulator.url,
     PROMPTGRIMOIRE_USER_DATA_DIR: userDataDir,
     // Tests must not re-register the machine's promptgrimoire:// handler.
     PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION: '1',
@@ -132,6 +130,7 @@ export async function launchElectronTarget(options: ElectronTargetOptions): Prom
       }
       await deliverThroughSecondInstance(exe, options, url);
     },
+    readClipboard: () => running().app.evaluate(({ clipboard }) => clipboard.readText()),
     restart: async () => {
       await close();
       current = await launch();

@@ -1,0 +1,95 @@
+// The signed-in life: the account view, other sessions, signing in on another computer,
+// invites and the sign-up policy.
+import { Client } from 'stytch';
+import { test, expect } from './fixtures';
+import { signIn } from './journeys';
+
+test('the account lists this session and signs out the others', async ({ app }) => {
+  await signIn(app, 'many.devices@example.com');
+  const sessions = app.page.getByTestId('session-list').getByRole('listitem');
+  await expect(app.page.getByRole('heading', { name: 'Active sessions' })).toBeVisible();
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first()).toContainText('This computer');
+
+  // The same person signs in somewhere else.
+  const stytch = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+  const user = app.emulator.latestMessage('many.devices@example.com');
+  const { token } = await stytch.magicLinks.create({ user_id: user?.user_id ?? '' });
+  await stytch.magicLinks.authenticate({ token, session_duration_minutes: 60 });
+
+  await app.restart();
+  await expect(sessions).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'Sign out other sessions' }).click();
+  await expect(sessions).toHaveCount(1);
+  const remaining = await stytch.sessions.get({ user_id: user?.user_id ?? '' });
+  expect(remaining.sessions).toHaveLength(1);
+});
+
+test('a link made here signs in on another computer, once', async ({ app }) => {
+  await signIn(app, 'traveller@example.com');
+  await app.page.getByRole('button', { name: 'Sign in on another computer' }).click();
+  await expect(app.page.getByTestId('device-link')).toBeVisible();
+  await expect(app.page.getByTestId('device-link-countdown')).toBeVisible();
+  await app.page.getByRole('button', { name: 'Copy link' }).click();
+  await expect.poll(() => app.readClipboard()).toMatch(/^promptgrimoire:\/\/auth\/callback\?/);
+  const link = await app.readClipboard();
+  // The page only ever shows a masked link.
+  await expect(app.page.getByTestId('device-link')).not.toContainText(new URL(link).searchParams.get('token') ?? '');
+
+  // The "other computer": the same app, signed out, receiving the link.
+  await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(app.page.getByLabel('Email')).toBeVisible();
+  await app.deliverDeepLink(link);
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  await expect(app.page.getByText('traveller@example.com').first()).toBeVisible();
+});
+
+test('a restart with Stytch unreachable keeps the person signed in and says so', async ({ app }) => {
+  await signIn(app, 'on.a.train@example.com');
+  app.emulator.injectFault({ path: '/v1/sessions/authenticate', drop: true, count: 1_000 });
+  await app.restart();
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  await expect(app.page.getByTestId('offline-indicator')).toBeVisible();
+});
+
+test.describe('when only invited people may sign in', () => {
+  test.use({ appEnv: { PROMPTGRIMOIRE_SIGNUP_POLICY: 'existing-users-only', PROMPTGRIMOIRE_INVITES_ENABLED: 'true' } });
+
+  test('an unknown email is told to ask for an invite', async ({ app }) => {
+    await expect(app.page.getByText(/only invited/i)).toBeVisible();
+    await app.page.getByLabel('Email').fill('stranger@example.com');
+    await app.page.getByRole('button', { name: 'Send magic link' }).click();
+    await expect(app.page.getByRole('alert')).toContainText(/invite/i);
+    expect(app.emulator.outbox('stranger@example.com')).toHaveLength(0);
+  });
+
+  test('a signed-in person invites someone, who can then sign in; an invite can be revoked', async ({ app }) => {
+    // The first account comes from an administrator's invite.
+    const stytch = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+    await stytch.magicLinks.email.invite({ email: 'admin@example.com', invite_magic_link_url: 'promptgrimoire://auth/callback' });
+    await signIn(app, 'admin@example.com');
+
+    await app.page.getByLabel('Invitee email').fill('colleague@example.com');
+    await app.page.getByLabel('First name').fill('Grace');
+    await app.page.getByLabel('Last name').fill('Hopper');
+    await app.page.getByRole('button', { name: 'Send invite' }).click();
+    await expect(app.page.getByText('colleague@example.com')).toBeVisible();
+    expect(app.emulator.latestMessage('colleague@example.com')?.kind).toBe('invite');
+
+    await app.page.getByLabel('Invitee email').fill('changed.mind@example.com');
+    await app.page.getByLabel('First name').fill('Alan');
+    await app.page.getByLabel('Last name').fill('Turing');
+    await app.page.getByRole('button', { name: 'Send invite' }).click();
+    await expect(app.page.getByText('changed.mind@example.com')).toBeVisible();
+    await app.page.getByRole('listitem').filter({ hasText: 'changed.mind@example.com' }).getByRole('button', { name: 'Revoke' }).click();
+    await expect(app.page.getByText('changed.mind@example.com')).toHaveCount(0);
+
+    // The invited colleague signs in on their own computer.
+    await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const invite = app.emulator.latestMessage('colleague@example.com');
+    const redirect = await fetch(invite?.link ?? '', { redirect: 'manual' });
+    await app.deliverDeepLink(redirect.headers.get('location') ?? '');
+    await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+    await expect(app.page.getByText('colleague@example.com').first()).toBeVisible();
+  });
+});

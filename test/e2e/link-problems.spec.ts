@@ -1,0 +1,82 @@
+// When a link or Stytch misbehaves, the person sees what happened and what to do next,
+// and the app stays usable.
+import { Client } from 'stytch';
+import { followEmailedLink, latestEmail, test, expect } from './fixtures';
+import { requestLink } from './journeys';
+
+test('a link used a second time is refused with a way forward', async ({ app }) => {
+  await requestLink(app, 'replay@example.com');
+  const deepLink = await followEmailedLink(latestEmail(app.emulator, 'replay@example.com'));
+  await app.deliverDeepLink(deepLink);
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(app.page.getByLabel('Email')).toBeVisible();
+
+  await app.deliverDeepLink(deepLink);
+  await expect(app.page.getByLabel('Email')).toBeVisible();
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
+  expect(app.emulator.requestCount('/v1/magic_links/authenticate')).toBe(1);
+});
+
+test('an expired link says so and offers a new one', async ({ app }) => {
+  await requestLink(app, 'late@example.com');
+  const deepLink = await followEmailedLink(latestEmail(app.emulator, 'late@example.com'));
+  app.emulator.advanceClock(2 * 60 * 60);
+  await app.deliverDeepLink(deepLink);
+  await expect(app.page.getByRole('alert')).toContainText(/expired|already used/i);
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
+});
+
+test('a link requested by another installation explains what happened', async ({ app }) => {
+  // Another install of the app asks for a link with its own PKCE challenge.
+  const elsewhere = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+  await elsewhere.magicLinks.email.loginOrCreate({
+    email: 'two.computers@example.com',
+    login_magic_link_url: 'promptgrimoire://auth/callback',
+    signup_magic_link_url: 'promptgrimoire://auth/callback',
+    code_challenge: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg',
+  });
+  await app.deliverDeepLink(await followEmailedLink(latestEmail(app.emulator, 'two.computers@example.com')));
+  await expect(app.page.getByRole('alert')).toContainText(/another (computer|device|installation)/i);
+  await expect(app.page.getByLabel('Email')).toBeVisible();
+});
+
+test('rate limiting says how long to wait', async ({ app }) => {
+  app.emulator.injectFault({
+    path: '/v1/magic_links/email/login_or_create',
+    status: 429,
+    error_type: 'too_many_requests',
+    count: 1,
+  });
+  await app.page.getByLabel('Email').fill('busy@example.com');
+  await app.page.getByRole('button', { name: 'Send magic link' }).click();
+  await expect(app.page.getByRole('alert')).toContainText(/too many|wait/i);
+  await expect(app.page.getByLabel('Email')).toHaveValue('busy@example.com');
+});
+
+test('Stytch failing is reported, and retrying works once it recovers', async ({ app }) => {
+  app.emulator.injectFault({
+    path: '/v1/magic_links/email/login_or_create',
+    status: 500,
+    error_type: 'internal_server_error',
+    count: 1,
+  });
+  await app.page.getByLabel('Email').fill('unlucky@example.com');
+  await app.page.getByRole('button', { name: 'Send magic link' }).click();
+  const alert = app.page.getByRole('alert');
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: /try again|retry/i }).click();
+  await expect(app.page.getByRole('heading', { name: /check your email/i })).toBeVisible();
+});
+
+test.describe('with a short Stytch timeout', () => {
+  test.use({ appEnv: { PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS: '1000' } });
+
+  test('a Stytch that does not answer ends in an offline notice, not a hang', async ({ app }) => {
+    app.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 5_000, count: 1 });
+    await app.page.getByLabel('Email').fill('slow@example.com');
+    await app.page.getByRole('button', { name: 'Send magic link' }).click();
+    await expect(app.page.getByRole('alert')).toContainText(/connect|network|offline|reach/i, { timeout: 8_000 });
+    await expect(app.page.getByLabel('Email')).toBeEnabled();
+  });
+});

@@ -1,0 +1,174 @@
+// The 'harness' e2e target: the built renderer in Chromium, with the real main-process
+// core running in the test process and bound to `window.grimoire` through Playwright
+// bindings. Everything but Electron itself is real: core, SDK, emulator, storage, crypto.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { createAppCore } from '../../../main/app-core';
+import type { AppCore } from '../../../main/app-core';
+import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
+import { loadConfig } from '../../../main/config';
+import { createIpcHandlers } from '../../../main/ipc/handlers';
+import { createLogger } from '../../../main/log/logger';
+import { PUSH_CHANNELS, type InvokeChannel } from '../../../preload/api';
+import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
+import { createConfStore } from '../../fixtures/conf-store';
+import type { AppTarget } from './app-target';
+import { createHarnessDiagnostics } from './harness-diagnostics';
+
+const RENDERER_DIR = resolve('out/renderer');
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface HarnessOptions {
+  browser: Browser;
+  userDataDir: string;
+  /** The app's environment: which Stytch (emulator or relay) and any other settings. */
+  env: Record<string, string>;
+}
+
+export interface HarnessTarget extends AppTarget {
+  /** Every line the core logged, for secret-leak checks. */
+  readonly logLines: readonly string[];
+}
+
+let bridgeScript: Promise<string> | undefined;
+
+/** The page-side bridge: createBridge from the contract, over two Playwright bindings. */
+function harnessBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    stdin: {
+      contents: `
+        import { createBridge } from './preload/api';
+        const listeners = new Map();
+        window.__grimoireDeliver = (channel, payload) => {
+          for (const listener of listeners.get(channel) ?? []) listener(payload);
+        };
+        const subscribe = (channel, listener) => {
+          const set = listeners.get(channel) ?? new Set();
+          listeners.set(channel, set);
+          set.add(listener);
+          return () => set.delete(listener);
+        };
+        window.grimoire = Object.freeze(createBridge((channel, payload) => window.__grimoireInvoke(channel, payload), subscribe));
+      `,
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bridgeScript;
+}
+
+/** Serves the built renderer from loopback, refusing anything outside its folder. */
+async function serveRenderer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname));
+    if (!file.startsWith(RENDERER_DIR + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/index.html` };
+}
+
+export async function launchHarnessTarget(options: HarnessOptions): Promise<HarnessTarget> {
+  const { browser, userDataDir } = options;
+  const loaded = loadConfig(options.env);
+  if (!loaded.ok) throw new Error(`harness configuration is invalid: ${loaded.errors.join('; ')}`);
+  const config = loaded.config;
+  // The key plays the OS keychain: it outlives a restart, like the user's login keyring.
+  const cipher = createAesGcmCipher(randomBytes(32));
+  const logLines: string[] = [];
+  // Like the app's log file: lines land in the user-data folder, where support finds them.
+  mkdirSync(join(userDataDir, 'logs'), { recursive: true });
+  const logFilePath = join(userDataDir, 'logs', 'main.log');
+  const logger = createLogger((level, line) => {
+    logLines.push(`${level} ${line}`);
+    appendFileSync(logFilePath, `${level} ${line}\n`);
+  });
+  // The OS clipboard, as the main process sees it.
+  let clipboardText = '';
+  const clipboard = { writeText: (text: string) => void (clipboardText = text) };
+  const [{ server, url }, script] = await Promise.all([serveRenderer(), harnessBridgeScript()]);
+
+  let core: AppCore;
+  let context: BrowserContext;
+  let page: Page;
+
+  async function open(): Promise<void> {
+    const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger });
+    core = appCore;
+    const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger });
+    const handlers = createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger);
+    context = await browser.newContext();
+    page = await context.newPage();
+    const currentPage = page;
+    await currentPage.exposeBinding('__grimoireInvoke', (_source, channel: InvokeChannel, payload: unknown) =>
+      handlers[channel](payload),
+    );
+    await currentPage.addInitScript({ content: script });
+    core.onView((view) => {
+      currentPage
+        .evaluate(([channel, payload]) => {
+          (window as unknown as { __grimoireDeliver: (c: string, p: unknown) => void }).__grimoireDeliver(channel, payload);
+        }, [PUSH_CHANNELS.viewChanged, view] as const)
+        .catch(() => {
+          // The page is closing or navigating; the next getView() brings it up to date.
+        });
+    });
+    const started = core.start();
+    await currentPage.goto(url);
+    await started;
+  }
+
+  async function shut(): Promise<void> {
+    await core.dispose();
+    await context.close();
+  }
+
+  await open();
+  return {
+    get page() {
+      return page;
+    },
+    logLines,
+    readClipboard: () => Promise.resolve(clipboardText),
+    async deliverDeepLink(link) {
+      // As on Windows and Linux: the URL reaches the app among other command-line arguments.
+      const found = findCallbackUrlInArgv(['/opt/PromptGrimoire/promptgrimoire', '--no-sandbox', link]);
+      await core.handleDeepLink(found ?? link);
+    },
+    async restart() {
+      await shut();
+      await open();
+    },
+    async close() {
+      await shut();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
