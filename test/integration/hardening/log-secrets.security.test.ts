@@ -1,8 +1,9 @@
-// Security gate: whole flows (sign in, restart, resend, paste, failures, sign out) with the
-// debug log captured, then every line searched for every secret value the run really used
-// (link tokens, PKCE verifiers and challenges, session tokens, JWTs, the project secret),
-// in the forms a careless log line would carry them: raw, base64, base64url, URL-encoded,
-// inside Basic credentials, and any 24-character piece of them.
+// Security gate: whole flows (sign in, restart, resend, paste, failures, the account screen
+// and a link for another computer, sign out) with the debug log captured, then every line
+// searched for every secret value the run really used (link tokens, PKCE verifiers and
+// challenges, session tokens, JWTs, the project secret), in the forms a careless log line
+// would carry them: raw, base64, base64url, URL-encoded, inside Basic credentials, and any
+// 24-character piece of them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deepLinkFor, PATHS, requestLink, signIn, startHardeningRig, type HardeningRig } from './rig';
 
@@ -43,7 +44,7 @@ function leaks(lines: string[], secrets: Iterable<string>): string[] {
 }
 
 describe('no secret reaches the log', () => {
-  it('across sign-in, restart, resend, paste, failures and sign-out', async () => {
+  it('across sign-in, restart, resend, paste, failures, the account screen, a link for another computer and sign-out', async () => {
     rig = await startHardeningRig();
     const { emulator, clock } = rig;
     const email = 'careful@example.com';
@@ -83,6 +84,18 @@ describe('no secret reaches the log', () => {
     expect(stranger.view().notice?.code).toBe('link-from-elsewhere');
     clock.set(Date.now());
     await signIn(rig, stranger, email);
+    // The account screen: sessions, a link for another computer (copied, then used elsewhere).
+    expect((await stranger.account.get()).ok).toBe(true);
+    expect((await stranger.account.createDeviceLink()).ok).toBe(true);
+    expect((await stranger.account.copyDeviceLink()).ok).toBe(true);
+    const deviceLink = rig.clipboard.at(-1) ?? '';
+    expect(deviceLink).toMatch(/^promptgrimoire:\/\/auth\/callback\?/);
+    // Memory-only, so "the other computer" writes nothing into this computer's store.
+    const otherComputer = rig.core({ cipher: { available: false, reason: 'another computer' } });
+    await otherComputer.start();
+    await otherComputer.handleDeepLink(deviceLink);
+    expect(otherComputer.view().status).toBe('signed-in');
+    await otherComputer.idle();
     emulator.injectFault({ path: PATHS.sessionAuthenticate, status: 500 });
     const troubled = rig.core();
     await troubled.start();
@@ -101,6 +114,7 @@ describe('no secret reaches the log', () => {
     // project secret, alone and as the Basic credentials the SDK sends.
     const secrets = new Set(rig.secrets);
     for (const message of emulator.outbox()) secrets.add(message.token);
+    for (const copied of rig.clipboard) secrets.add(new URL(copied).searchParams.get('token') ?? copied);
     secrets.add(Buffer.from(`${emulator.projectId}:${emulator.secret}`).toString('base64'));
     const kinds = {
       tokens: [...secrets].filter((s) => /^[A-Za-z0-9_-]{43,44}=?$/.test(s)).length,

@@ -54,6 +54,8 @@ export interface HardeningRig {
   lines: string[];
   /** Every secret value the gateways saw or received in this run. */
   secrets: Set<string>;
+  /** What the cores wrote to the clipboard ("Copy link" for another computer), in order. */
+  clipboard: string[];
   config: AppConfig;
   /** A new core over the same folder: the app (re)started. */
   core(options?: CoreOptions): AppCoreWithIdle;
@@ -102,6 +104,7 @@ export async function startHardeningRig(options: { env?: Record<string, string>;
   const clock = createManualClock(Date.now());
   const lines: string[] = [];
   const secrets = new Set<string>([emulator.secret]);
+  const clipboard: string[] = [];
   const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
   const config = configFor(emulator, options.env);
   const cores: AppCoreWithIdle[] = [];
@@ -115,6 +118,7 @@ export async function startHardeningRig(options: { env?: Record<string, string>;
     clock,
     lines,
     secrets,
+    clipboard,
     config,
     store,
     core(coreOptions = {}) {
@@ -133,6 +137,7 @@ export async function startHardeningRig(options: { env?: Record<string, string>;
         logger,
         clock,
         gateway: recording(gateway, secrets),
+        clipboard: { writeText: (text) => void clipboard.push(text) },
       });
       cores.push(core);
       return core;
