@@ -127,6 +127,30 @@ describe('concurrency: sign-out against background work', () => {
   });
 });
 
+describe('concurrency: sign-out while a link is being exchanged', () => {
+  // Known bug (main/auth/magic-link-flow.ts, authenticate()/signedIn()): the exchange that
+  // finishes after the sign-out signs the person in and stores the session anyway. This
+  // states the intended outcome and is marked as failing; when the flow is fixed, vitest
+  // reports it and `.fails` comes off.
+  it.fails('the sign-out wins: nothing is signed in or stored when the exchange finishes', async () => {
+    rig = await startHardeningRig();
+    const core = rig.core();
+    const token = await requestLink(rig, core, 'changed-mind@example.com');
+    rig.emulator.injectFault({ path: PATHS.authenticate, delay_ms: 300 });
+    const exchanging = core.handleDeepLink(deepLinkFor(token));
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+    expect(core.view().status).toBe('authenticating');
+    expect((await core.signOut()).status).toBe('signed-out');
+    await exchanging;
+    await core.idle();
+    expect(core.view().status).toBe('signed-out');
+    expect(rig.store().get(SESSION_KEY)).toBeUndefined();
+    const again = rig.core();
+    await again.start();
+    expect(again.view().status).toBe('signed-out');
+  });
+});
+
 describe('concurrency: a deep link during restore', () => {
   it('with a stored session: the session is restored and the link is ignored, no request made', async () => {
     rig = await startHardeningRig();
