@@ -8,6 +8,8 @@ import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { callbackFor, hostileStringArb, mutationArb, specCallbackToken, tokenArb, unwrapPasted } from './link-spec';
 
 const RUNS = 100_000;
+// Generous: a shared, busy machine can take several times the usual few seconds.
+const FUZZ_TIMEOUT = { timeout: 90_000 };
 
 const argArb: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom('/opt/PromptGrimoire/promptgrimoire-desktop', 'C:\\Program Files\\PromptGrimoire\\PromptGrimoire.exe', '.', '--allow-file-access-from-files', '--no-sandbox', '--'), weight: 3 },
@@ -33,7 +35,7 @@ function specFind(argv: readonly unknown[]): string | null {
 }
 
 describe('findCallbackUrlInArgv under fuzzing', () => {
-  it(`picks the spec's argument from ${RUNS} generated argument lists`, () => {
+  it(`picks the spec's argument from ${RUNS} generated argument lists`, FUZZ_TIMEOUT, () => {
     let found = 0;
     fc.assert(
       fc.property(fc.array(argArb, { maxLength: 5 }), (argv) => {

@@ -7,6 +7,8 @@ import { parseCallbackUrl } from '../../../main/auth/deep-link';
 import { callbackFor, hostileStringArb, mutationArb, percentEncodeSome, specCallbackToken, tokenArb } from './link-spec';
 
 const RUNS = { structured: 35_000, mutated: 35_000, hostile: 15_000 };
+// Generous: a shared, busy machine can take several times the usual few seconds.
+const FUZZ_TIMEOUT = { timeout: 90_000 };
 
 interface Part {
   text: string;
@@ -82,7 +84,7 @@ const structuredArb = fc
   }));
 
 describe('parseCallbackUrl under fuzzing', () => {
-  it(`structured links: accepted exactly when every part is valid (${RUNS.structured} inputs)`, () => {
+  it(`structured links: accepted exactly when every part is valid (${RUNS.structured} inputs)`, FUZZ_TIMEOUT, () => {
     let accepted = 0;
     fc.assert(
       fc.property(structuredArb, ({ input, valid, token }) => {
@@ -95,7 +97,7 @@ describe('parseCallbackUrl under fuzzing', () => {
     console.log(`[fuzz] parseCallbackUrl structured: ${RUNS.structured} inputs, ${accepted} valid and accepted, the rest refused`);
   });
 
-  it(`valid links with one random edit: accepted exactly when the spec says valid (${RUNS.mutated} inputs)`, () => {
+  it(`valid links with one random edit: accepted exactly when the spec says valid (${RUNS.mutated} inputs)`, FUZZ_TIMEOUT, () => {
     let accepted = 0;
     fc.assert(
       fc.property(mutationArb(tokenArb.map(callbackFor)), (input) => {
@@ -109,7 +111,7 @@ describe('parseCallbackUrl under fuzzing', () => {
     console.log(`[fuzz] parseCallbackUrl one-edit mutations: ${RUNS.mutated} inputs, ${accepted} still valid and accepted`);
   });
 
-  it(`hostile strings, alone and after a valid prefix: never throws, never accepts (${RUNS.hostile * 2} inputs)`, () => {
+  it(`hostile strings, alone and after a valid prefix: never throws, never accepts (${RUNS.hostile * 2} inputs)`, FUZZ_TIMEOUT, () => {
     fc.assert(
       fc.property(hostileStringArb, tokenArb, (junk, token) => {
         expect(parseCallbackUrl(junk)).toEqual(specCallbackToken(junk));

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { EMAIL_MAX_LENGTH, PASTED_LINK_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, REQUEST_SCHEMAS, type InvokeChannel } from '../../../preload/api';
 
 const RUNS_PER_CHANNEL = 100_000;
+// Generous: a shared, busy machine can take several times the usual few seconds.
+const FUZZ_TIMEOUT = { timeout: 90_000 };
 
 /** What each channel accepts: nothing at all, or exactly these string fields, each at most N long. */
 type Shape = { kind: 'none' } | { kind: 'fields'; fields: Record<string, number> };
@@ -120,7 +122,7 @@ describe('IPC payload schemas under fuzzing', () => {
     expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 
-  it.each(Object.keys(CONTRACT) as InvokeChannel[])(`%s: ${RUNS_PER_CHANNEL} payloads, accepted exactly per contract, never a throw`, (channel) => {
+  it.each(Object.keys(CONTRACT) as InvokeChannel[])(`%s: ${RUNS_PER_CHANNEL} payloads, accepted exactly per contract, never a throw`, FUZZ_TIMEOUT, (channel) => {
     const shape = CONTRACT[channel];
     const schema = REQUEST_SCHEMAS[channel];
     let accepted = 0;

@@ -17,6 +17,8 @@ import {
 } from './link-spec';
 
 const RUNS = { structured: 40_000, mutated: 40_000, hostile: 20_000 };
+// Generous: a shared, busy machine can take several times the usual few seconds.
+const FUZZ_TIMEOUT = { timeout: 90_000 };
 const REASONS = new Set(['empty', 'not-a-sign-in-link', 'malformed-token']);
 
 type Expected = PastedLinkResult;
@@ -102,7 +104,7 @@ function checkShape(result: PastedLinkResult): void {
 }
 
 describe('parsePastedLink under fuzzing', () => {
-  it(`structured pastes get the exact answer (${RUNS.structured} inputs)`, () => {
+  it(`structured pastes get the exact answer (${RUNS.structured} inputs)`, FUZZ_TIMEOUT, () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof({ arbitrary: webCaseArb, weight: 6 }, { arbitrary: callbackCaseArb, weight: 3 }, { arbitrary: emptyCaseArb, weight: 1 }), ({ input, expected }) => {
@@ -115,7 +117,7 @@ describe('parsePastedLink under fuzzing', () => {
     console.log(`[fuzz] parsePastedLink structured: ${RUNS.structured} inputs, ${accepted} valid and accepted`);
   });
 
-  it(`valid links with one random edit yield a token exactly when the spec says valid (${RUNS.mutated} inputs)`, () => {
+  it(`valid links with one random edit yield a token exactly when the spec says valid (${RUNS.mutated} inputs)`, FUZZ_TIMEOUT, () => {
     let accepted = 0;
     const baseArb = fc.oneof(
       tokenArb.map(callbackFor),
@@ -134,7 +136,7 @@ describe('parsePastedLink under fuzzing', () => {
     console.log(`[fuzz] parsePastedLink one-edit mutations: ${RUNS.mutated} inputs, ${accepted} still valid and accepted`);
   });
 
-  it(`hostile text never throws and never yields a token the spec refuses (${RUNS.hostile * 2} inputs)`, () => {
+  it(`hostile text never throws and never yields a token the spec refuses (${RUNS.hostile * 2} inputs)`, FUZZ_TIMEOUT, () => {
     fc.assert(
       fc.property(hostileStringArb, tokenArb, (junk, token) => {
         for (const input of [junk, `https://test.stytch.com/v1/magic_links/redirect?token=${token}${junk}`]) {
