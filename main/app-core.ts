@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import type { CipherStatus, Clipboard, Clock, Logger, Store } from './ports';
 import { createRelayGateway } from './relay/relay-gateway';
 import type { AccountService } from './services';
+import { createCachedStore } from './session/cached-store';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -83,7 +84,8 @@ function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
 
 export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const clock = deps.clock ?? systemClock;
-  const { config, cipher, store, logger } = deps;
+  const { config, cipher, logger } = deps;
+  const store = createCachedStore(deps.store);
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
   const gateway = deps.gateway ?? gatewayFor(config, logger);
   // One vault for both: in memory-only mode the session exists only inside this instance.
