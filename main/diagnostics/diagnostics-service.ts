@@ -165,7 +165,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
       attempt('copy', async () => {
         const view = await gather(false);
         try {
-          clipboard.writeText(view.report);
+          await clipboard.writeText(view.report);
         } catch (error) {
           logger.warn('diagnostics: the clipboard refused the report', { error });
           return refused(DIAGNOSTICS_ERROR_CODES.clipboard, 'The report could not be put on the clipboard. Try again.');

@@ -10,15 +10,18 @@ export type _ClipboardFits = Expect<ElectronClipboard extends ClipboardLike ? tr
 
 /**
  * The top-level clipboard is the system one (Linux's middle-click selection is a separate
- * object). Electron's write is asynchronous while the port's is not, so a refused write
- * reaches the log instead of vanishing as an unhandled rejection.
+ * object). Electron's write settles later; a refusal is logged here and handed back, so the
+ * caller can tell the person the copy did not happen.
  */
 export function createClipboard(clipboard: ClipboardLike, logger: Logger): Clipboard {
   return {
-    writeText(text) {
-      clipboard.writeText(text).catch((error: unknown) => {
+    async writeText(text) {
+      try {
+        await clipboard.writeText(text);
+      } catch (error) {
         logger.warn('clipboard: the system refused a write', { error: error instanceof Error ? error.message : String(error) });
-      });
+        throw error;
+      }
     },
   };
 }

@@ -46,13 +46,14 @@ describe('session JWT', () => {
 
   it('keeps iat near real time after the emulator clock is advanced, and exp within the session', async () => {
     emulator.advanceClock(3 * 24 * 3600);
-    const auth = await signIn(5);
+    // Ten minutes: longer than a JWT's five, so the first JWTs are not capped by the session.
+    const auth = await signIn(10);
     const payload = decodePart(auth.session_jwt, 1);
     expect(Math.abs((payload['iat'] as number) - Date.now() / 1000)).toBeLessThan(5);
     expect(payload['exp']).toBe((payload['iat'] as number) + 300);
     const refreshed = await client.sessions.authenticate({ session_token: auth.session_token });
     expect(Math.abs((decodePart(refreshed.session_jwt, 1)['iat'] as number) - Date.now() / 1000)).toBeLessThan(5);
-    emulator.advanceClock(4 * 60);
+    emulator.advanceClock(9 * 60);
     const late = await client.sessions.authenticate({ session_token: auth.session_token });
     const p = decodePart(late.session_jwt, 1);
     // One minute of session left: the JWT must not claim five.

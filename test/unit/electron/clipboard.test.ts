@@ -6,23 +6,18 @@ describe('clipboard adapter', () => {
   it("writes the text to Electron's clipboard", async () => {
     const written: string[] = [];
     const electronClipboard: ClipboardLike = { writeText: (text) => Promise.resolve(void written.push(text)) };
-    createClipboard(electronClipboard, recordingLogger().logger).writeText('PromptGrimoire diagnostics');
-    await Promise.resolve();
+    await createClipboard(electronClipboard, recordingLogger().logger).writeText('PromptGrimoire diagnostics');
     expect(written).toEqual(['PromptGrimoire diagnostics']);
   });
 
-  it('logs a refused write instead of leaving an unhandled rejection', async () => {
+  it('logs a refused write and hands the refusal back to the caller', async () => {
     const { logger, lines } = recordingLogger();
-    let settled: Promise<void> = Promise.resolve();
     const electronClipboard: ClipboardLike = {
-      writeText: () => {
-        settled = Promise.reject(new Error('clipboard owned by another process'));
-        return settled;
-      },
+      writeText: () => Promise.reject(new Error('clipboard owned by another process')),
     };
-    createClipboard(electronClipboard, logger).writeText('report');
-    await settled.catch(() => undefined);
-    await new Promise((resolve) => setImmediate(resolve));
+    await expect(Promise.resolve(createClipboard(electronClipboard, logger).writeText('report'))).rejects.toThrow(
+      'another process',
+    );
     expect(lines).toEqual([expect.stringMatching(/^warn clipboard: the system refused a write .*another process/) as unknown]);
   });
 });
