@@ -209,6 +209,12 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     return current;
   }
 
+  function discardLate(sessionToken: string): AuthView {
+    logger.info('a sign-in finished after the person moved on; ending that session');
+    track(gateway.revokeSession(sessionToken));
+    return view();
+  }
+
   async function authenticate(token: string): Promise<AuthView> {
     await start();
     if (state.status === 'signed-in') {
@@ -229,6 +235,9 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     const outcome: LinkOutcome = await attempt.outcome;
     switch (outcome.kind) {
       case 'signed-in':
+        // The person moved on while Stytch answered (signed out, started over, or another
+        // link won): the new session is ended, never silently brought back.
+        if (state.status !== 'authenticating') return discardLate(outcome.session.sessionToken);
         return signedIn(outcome.session, outcome.verifier);
       case 'replayed':
         return set(fallbackFrom(pending), noticeFor('link-replayed'));

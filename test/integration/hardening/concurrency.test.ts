@@ -49,13 +49,13 @@ describe('concurrency: the same link', () => {
 });
 
 describe('concurrency: two different links in flight', () => {
-  it('both are exchanged; the one that finishes last is the session kept, on screen and on disk', async () => {
+  it('both are exchanged; the first to finish is the session kept, the later one is revoked', async () => {
     rig = await startHardeningRig();
     const core = rig.core();
     const first = await requestLink(rig, core, 'two@example.com');
     const second = await requestLink(rig, core, 'two@example.com');
     expect(first).not.toBe(second);
-    // Hold the first exchange back, so the second finishes first and the first last.
+    // Hold the exchanges back so both are in flight at once.
     rig.emulator.injectFault({ path: PATHS.authenticate, delay_ms: 300 });
     await Promise.all([core.handleDeepLink(deepLinkFor(first)), core.handleDeepLink(deepLinkFor(second))]);
     await core.idle();
@@ -69,11 +69,11 @@ describe('concurrency: two different links in flight', () => {
     expect(restarted.view()).toMatchObject({ status: 'signed-in', email: 'two@example.com' });
     await restarted.idle();
     expect(restarted.view().status).toBe('signed-in');
-    // The earlier finisher's session is replaced without a revoke: it stays live at Stytch
-    // until it expires (docs/security.md, "Races"). Counted here so a change shows.
+    // The first finisher signs in; the later one's session is revoked, not kept beside it
+    // (docs/security.md, "Races").
     const live = await liveSessions(rig, rig.emulator.latestMessage('two@example.com')?.user_id ?? '');
-    expect(live).toBe(2);
-    console.log(`[race] two links in flight: ${authenticates} authenticate requests, signed in with the later finisher, 1 session stored, ${live} live at Stytch`);
+    expect(live).toBe(1);
+    console.log(`[race] two links in flight: ${authenticates} authenticate requests, signed in with the first finisher, 1 session stored, ${live} live at Stytch`);
   });
 });
 
@@ -128,11 +128,7 @@ describe('concurrency: sign-out against background work', () => {
 });
 
 describe('concurrency: sign-out while a link is being exchanged', () => {
-  // Known bug (main/auth/magic-link-flow.ts, authenticate()/signedIn()): the exchange that
-  // finishes after the sign-out signs the person in and stores the session anyway. This
-  // states the intended outcome and is marked as failing; when the flow is fixed, vitest
-  // reports it and `.fails` comes off.
-  it.fails('the sign-out wins: nothing is signed in or stored when the exchange finishes', async () => {
+  it('the sign-out wins: nothing is signed in or stored when the exchange finishes', async () => {
     rig = await startHardeningRig();
     const core = rig.core();
     const token = await requestLink(rig, core, 'changed-mind@example.com');
