@@ -35,6 +35,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click could only navigate or open a window, both denied; this removes it outright.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
