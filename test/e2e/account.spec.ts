@@ -1,7 +1,6 @@
 // The signed-in life: the account view, other sessions, signing in on another computer,
 // invites and the sign-up policy.
-import { Client } from 'stytch';
-import { test, expect } from './fixtures';
+import { stytchClientFor, test, expect } from './fixtures';
 import { signIn } from './journeys';
 
 test('the account lists this session and signs out the others', async ({ app }) => {
@@ -12,7 +11,7 @@ test('the account lists this session and signs out the others', async ({ app }) 
   await expect(sessions.first()).toContainText('This computer');
 
   // The same person signs in somewhere else.
-  const stytch = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+  const stytch = stytchClientFor(app.emulator);
   const user = app.emulator.latestMessage('many.devices@example.com');
   const { token } = await stytch.magicLinks.create({ user_id: user?.user_id ?? '' });
   await stytch.magicLinks.authenticate({ token, session_duration_minutes: 60 });
@@ -72,7 +71,7 @@ test.describe('when only invited people may sign in', () => {
 
   test('a signed-in person invites someone, who can then sign in; an invite can be revoked', async ({ app }) => {
     // The first account comes from an administrator's invite.
-    const stytch = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+    const stytch = stytchClientFor(app.emulator);
     await stytch.magicLinks.email.invite({ email: 'admin@example.com', invite_magic_link_url: 'promptgrimoire://auth/callback' });
     await signIn(app, 'admin@example.com');
 

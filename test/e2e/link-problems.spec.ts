@@ -1,7 +1,6 @@
 // When a link or Stytch misbehaves, the person sees what happened and what to do next,
 // and the app stays usable.
-import { Client } from 'stytch';
-import { followEmailedLink, latestEmail, test, expect } from './fixtures';
+import { followEmailedLink, latestEmail, stytchClientFor, test, expect } from './fixtures';
 import { requestLink } from './journeys';
 
 test('a link used a second time is refused with a way forward', async ({ app }) => {
@@ -29,7 +28,7 @@ test('an expired link says so and offers a new one', async ({ app }) => {
 
 test('a link requested by another installation explains what happened', async ({ app }) => {
   // Another install of the app asks for a link with its own PKCE challenge.
-  const elsewhere = new Client({ project_id: app.emulator.projectId, secret: app.emulator.secret, env: `${app.emulator.url}/` });
+  const elsewhere = stytchClientFor(app.emulator);
   await elsewhere.magicLinks.email.loginOrCreate({
     email: 'two.computers@example.com',
     login_magic_link_url: 'promptgrimoire://auth/callback',
