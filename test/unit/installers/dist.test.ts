@@ -5,6 +5,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AZURE_VARIABLES, loadAppConfig, parseDistArgs, signingReport } from '../../../scripts/dist';
+import { loadConfig } from '../../../main/config';
+import { parsePackagedConfig } from '../../../main/packaged-config';
+
+/** What the packaged app does with the shipped file: parse it again at start-up. */
+function parsePackagedConfigOrThrow(json: string) {
+  const parsed = parsePackagedConfig(JSON.parse(json), { allowEmbeddedSecret: true });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.config;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'pg-dist-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,6 +133,19 @@ describe('loadAppConfig', () => {
     const result = loadAppConfig(configFile('relay.json', relay), false);
     expect(result.ok).toBe(true);
     if (result.ok) expect(JSON.parse(result.json)).toEqual({ ...relay, sessionDurationMinutes: 10080, signUpPolicy: 'open', invitesEnabled: false });
+  });
+
+  it('builds a relay-mode app config with no Stytch secret anywhere in it', () => {
+    const built = loadAppConfig(configFile('relay-built.json', relay), false);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.json).not.toMatch(/secret/i);
+    const loaded = loadConfig({}, { packaged: parsePackagedConfigOrThrow(built.json) });
+    expect(loaded.ok && loaded.config.mode).toBe('relay');
+    expect(loaded.ok && JSON.stringify(loaded.config)).not.toMatch(/secret/i);
+    // Even with the flag that allows embedding a secret, relay mode refuses one.
+    const withSecret = { ...relay, stytch: { ...relay.stytch, secret: 'secret-live-should-never-ship' } };
+    expect(loadAppConfig(configFile('relay-secret.json', withSecret), true).ok).toBe(false);
   });
 
   it('points at the example when the file is missing', () => {
