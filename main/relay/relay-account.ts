@@ -3,29 +3,12 @@
 // session token; the relay confirms it and never lets it reach another user.
 // Rule: nothing here may import electron; results, never throws; tokens stay in main.
 import { z } from 'zod';
-import type { GatewayResult } from '../auth/stytch-gateway';
+import type { ActiveSession, EmbeddableLink, GatewayResult, InviteRequest } from '../auth/stytch-gateway';
 import type { RelayHttp } from './relay-http';
 
-export interface RelaySession {
-  sessionId: string;
-  startedAt: string | null;
-  lastAccessedAt: string | null;
-  expiresAt: string | null;
-  /** The session whose token made the call. */
-  current: boolean;
-}
-
-export interface EmbeddableLink {
-  /** A magic-link token without PKCE: whoever holds it signs in as this user. Keep it in main. */
-  token: string;
-  expirationMinutes: number;
-}
-
-export interface InviteRequest {
-  email: string;
-  firstName?: string;
-  lastName?: string;
-}
+/** The relay answers with the same shapes the gateway interface uses. */
+export type RelaySession = ActiveSession;
+export type { EmbeddableLink, InviteRequest };
 
 export interface RelayAccount {
   listSessions(sessionToken: string): Promise<GatewayResult<RelaySession[]>>;

@@ -10,19 +10,9 @@ import { DIAGNOSTICS_ERROR_CODES } from '../../../main/diagnostics/diagnostics-s
 import { createHarnessDiagnostics, HARNESS_STORAGE_BACKEND } from '../../e2e/targets/harness-diagnostics';
 import { directConfig } from './configs';
 import { startLoopback, type Loopback } from './loopback';
+import { signedOutView } from '../../fixtures/auth-views';
 
-const VIEW: AuthView = {
-  status: 'signed-out',
-  email: null,
-  name: null,
-  expiresAt: null,
-  linkExpiresAt: null,
-  resendAvailableAt: null,
-  persistence: 'encrypted',
-  offline: false,
-  features: { signUpPolicy: 'open', invitesEnabled: false },
-  notice: null,
-};
+const VIEW: AuthView = signedOutView();
 
 function valueOf(result: IpcResult<DiagnosticsView>): DiagnosticsView {
   if (!result.ok) throw new Error(`expected a view, got ${result.code}: ${result.message}`);

@@ -11,6 +11,7 @@ import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
 import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
 import type { IpcListener, IpcMainLike } from '../../../main/electron/ipc';
 import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
+import { signedOutView } from '../../fixtures/auth-views';
 
 /** A valid-looking Stytch token (44 base64url characters). */
 export const TOKEN = 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=';
@@ -134,18 +135,7 @@ export function recordingLogger(): { logger: Logger; lines: string[] } {
   return { logger: createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' }), lines };
 }
 
-export const SIGNED_OUT_VIEW: AuthView = {
-  status: 'signed-out',
-  email: null,
-  name: null,
-  expiresAt: null,
-  linkExpiresAt: null,
-  resendAvailableAt: null,
-  persistence: 'encrypted',
-  offline: false,
-  features: { signUpPolicy: 'open', invitesEnabled: false },
-  notice: null,
-};
+export const SIGNED_OUT_VIEW: AuthView = signedOutView();
 
 /** The part of `app` the diagnostics probes read; answers are settable, registrations recorded. */
 export class FakeProbeApp implements ProbeApp {

@@ -5,19 +5,9 @@ import { INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, 
 import type { AppCore } from '../../../main/app-core';
 import { createIpcHandlers } from '../../../main/ipc/handlers';
 import type { AccountService, DiagnosticsService } from '../../../main/services';
+import { signedOutView } from '../../fixtures/auth-views';
 
-const VIEW: AuthView = {
-  status: 'signed-out',
-  email: null,
-  name: null,
-  expiresAt: null,
-  linkExpiresAt: null,
-  resendAvailableAt: null,
-  persistence: 'encrypted',
-  offline: false,
-  features: { signUpPolicy: 'open', invitesEnabled: false },
-  notice: null,
-};
+const VIEW: AuthView = signedOutView();
 
 const ACCOUNT: AccountView = {
   email: 'a@example.com',
