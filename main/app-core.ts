@@ -63,7 +63,7 @@ export interface AppCoreWithIdle extends AppCore {
 const systemClock: Clock = { now: () => Date.now() };
 
 /** Relay mode talks to the organisation's relay; the other modes hold the secret themselves. */
-function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
+export function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
   if (config.mode === 'relay') {
     return createRelayGateway({
       relayUrl: config.relayUrl,

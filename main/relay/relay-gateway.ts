@@ -17,6 +17,7 @@ import type {
   VerifiedJwt,
 } from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
+import { publicJwkSchema } from '../session/session-vault';
 import { createRelayAccount, type RelayAccount } from './relay-account';
 import { createRelayHttp } from './relay-http';
 
@@ -48,17 +49,7 @@ const sendBody = z.object({ user_id: z.string(), user_created: z.boolean() });
 
 const jwksBody = z.object({
   project_id: z.string(),
-  keys: z.array(
-    z.object({
-      kty: z.string(),
-      kid: z.string(),
-      n: z.string(),
-      e: z.string(),
-      alg: z.string().optional(),
-      use: z.string().optional(),
-      key_ops: z.array(z.string()).optional(),
-    }),
-  ),
+  keys: z.array(publicJwkSchema),
 });
 
 const ok = z.object({});

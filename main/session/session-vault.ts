@@ -9,7 +9,8 @@ import { createSealedSlot, type Persistence } from './sealed-slot';
 
 export const SESSION_KEY = 'session-vault';
 
-const jwkSchema = z.object({
+/** A project's public signing key as Stytch's JWKS serves it. */
+export const publicJwkSchema = z.object({
   kty: z.string(),
   kid: z.string(),
   n: z.string(),
@@ -27,7 +28,7 @@ const storedSessionSchema = z.object({
   expiresAt: z.string(),
   startedAt: z.string(),
   /** Public keys captured while online, so start-up can verify the JWT without a request. */
-  signingKeys: z.array(jwkSchema).default([]),
+  signingKeys: z.array(publicJwkSchema).default([]),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 

@@ -15,9 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'stytch';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
-import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
+import { createAppCore, gatewayFor, type AppCoreWithIdle } from '../../main/app-core';
 import { createMagicLinkFlow } from '../../main/auth/magic-link-flow';
-import { createSdkGateway } from '../../main/auth/sdk-gateway';
 import type { StytchGateway } from '../../main/auth/stytch-gateway';
 import { createSessionVault } from '../../main/session/session-vault';
 import { createVerifierStore } from '../../main/session/verifier-store';
@@ -172,16 +171,7 @@ async function benchRefresh(
   logger: ReturnType<typeof createLogger>,
   iterations: number,
 ): Promise<number[]> {
-  if (config.mode === 'relay') throw new Error('the core bench runs in direct mode');
-  const options = {
-    projectId: config.stytch.projectId,
-    secret: config.stytch.secret,
-    baseUrl: config.stytch.baseUrl,
-    timeoutMs: config.stytchTimeoutMs,
-    logger,
-    signUpPolicy: config.signUpPolicy,
-  };
-  const sdk = createSdkGateway(options);
+  const sdk = gatewayFor(config, logger);
   const samples: number[] = [];
   // A holder, not a let: the gateway's closure sets it, which narrowing cannot see.
   const answer: { pending: Promise<number> | null } = { pending: null };

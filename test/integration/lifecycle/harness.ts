@@ -9,8 +9,7 @@ import { Client } from 'stytch';
 import type { AuthView } from '../../../preload/api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createMagicLinkFlow, type MagicLinkFlow } from '../../../main/auth/magic-link-flow';
-import { createSdkGateway } from '../../../main/auth/sdk-gateway';
-import type { AppConfig } from '../../../main/config';
+import { gatewayFor } from '../../../main/app-core';
 import { createLogger } from '../../../main/log/logger';
 import { createSessionVault, type StoredSession } from '../../../main/session/session-vault';
 import { createVerifierStore } from '../../../main/session/verifier-store';
@@ -43,19 +42,6 @@ export interface LifecycleRig {
   /** A Stytch client of the project's own, as another device or an administrator would use. */
   admin: Client;
   cleanup(): Promise<void>;
-}
-
-function gatewayFor(config: AppConfig, logger: ReturnType<typeof createLogger>) {
-  if (config.mode === 'relay') throw new Error('lifecycle tests run in direct mode');
-  const options = {
-    projectId: config.stytch.projectId,
-    secret: config.stytch.secret,
-    baseUrl: config.stytch.baseUrl,
-    timeoutMs: config.stytchTimeoutMs,
-    logger,
-    signUpPolicy: config.signUpPolicy,
-  };
-  return createSdkGateway(options);
 }
 
 function adminClient(emulator: RunningEmulator): Client {
