@@ -9,8 +9,8 @@ import { useNow } from '../use-now';
 import { useRemote } from '../use-remote';
 import { Button } from './button';
 import { FailureAlert } from './failure-alert';
-import { ToneIcon } from './icons';
 import { Panel } from './panel';
+import { FlashStatus } from './flash-status';
 
 const EXPIRED = 'This link has expired. Create a new one to sign in elsewhere.';
 
@@ -80,14 +80,7 @@ export function DeviceLinkPanel() {
                 Create a new link
               </Button>
             )}
-            <p className="flash" role="status">
-              {copied && (
-                <>
-                  <ToneIcon tone="success" />
-                  {copied}
-                </>
-              )}
-            </p>
+            <FlashStatus text={copied} />
           </div>
         </div>
       )}

@@ -12,6 +12,7 @@ import { Spinner } from '../components/spinner';
 import { useFlash } from '../use-flash';
 import { useFocusLater } from '../use-focus-later';
 import { useRemote } from '../use-remote';
+import { FlashStatus } from '../components/flash-status';
 
 type DiagnosticsOp = 'load' | 'copy' | 'fix' | 'reveal';
 
@@ -115,14 +116,7 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
             <Button busy={busy === 'copy'} busyLabel="Copying…" onPress={copy}>
               Copy diagnostics
             </Button>
-            <p className="flash" role="status">
-              {copied && (
-                <>
-                  <ToneIcon tone="success" />
-                  {copied}
-                </>
-              )}
-            </p>
+            <FlashStatus text={copied} />
           </div>
         </>
       )}
