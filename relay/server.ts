@@ -11,6 +11,7 @@ import { resolveRelayConfig, type RelayConfig, type RelayConfigInput } from './c
 import { JwksCache, type RelayContext } from './handlers';
 import { errorReply, rateLimitedReply, readBody, send, type Reply } from './http-io';
 import { createJsonLogger } from './json-logger';
+import { createStdoutLineSink, type LineSink } from './line-sink';
 import { RateLimiter } from './rate-limit';
 import { matchRoute, type Route, type Who } from './routes';
 import { bearerToken } from './schemas';
@@ -32,9 +33,9 @@ export interface RunningRelay {
 
 export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
   const config = resolveRelayConfig(options);
-  const logger =
-    options.logger ??
-    createJsonLogger((line) => process.stdout.write(`${line}\n`), { secrets: [config.stytch.secret] });
+  // Only the default logger owns an output to drain on close; a given one is the caller's.
+  const sink: LineSink | undefined = options.logger ? undefined : createStdoutLineSink();
+  const logger = options.logger ?? createJsonLogger((line) => sink?.write(line), { secrets: [config.stytch.secret] });
   const now = options.now ?? Date.now;
   const upstream = createUpstream(config, logger);
   const ctx: RelayContext = { config, upstream, logger, jwks: new JwksCache(5 * 60_000, now) };
@@ -145,7 +146,9 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => upstream.close());
+      })
+        .then(() => upstream.close())
+        .then(() => sink?.drain());
       return closing;
     },
   };
