@@ -7,6 +7,7 @@ import type { SigningKey } from './keys';
 import { Outbox } from './outbox';
 import { RateLimiter } from './rate-limit';
 import { Store } from './store';
+import type { RetainedCounts, RetentionLimits } from './types';
 
 export interface EmulatorConfig {
   projectId: string;
@@ -15,12 +16,13 @@ export interface EmulatorConfig {
   redirectUrl: string;
   allowedRedirectUrls: string[] | undefined;
   directLinks: boolean;
+  limits: Required<RetentionLimits>;
 }
 
 export class EmulatorContext {
   readonly clock = new EmulatorClock();
-  readonly store = new Store();
-  readonly outbox = new Outbox();
+  readonly store: Store;
+  readonly outbox: Outbox;
   readonly faults = new Faults();
   readonly rateLimiter: RateLimiter;
   readonly signer: JwtSigner;
@@ -37,6 +39,8 @@ export class EmulatorContext {
     readonly log: (line: string) => void,
     readonly openInApp: ((deepLink: string) => void | Promise<void>) | undefined,
   ) {
+    this.store = new Store(this.clock, config.limits);
+    this.outbox = new Outbox(config.limits.outbox);
     this.rateLimiter = new RateLimiter(rateLimit);
     this.signer = new JwtSigner(key);
     this.expectedAuthorization = `Basic ${Buffer.from(`${config.projectId}:${config.secret}`).toString('base64')}`;
@@ -49,6 +53,11 @@ export class EmulatorContext {
 
   requestCount(path?: string): number {
     return path === undefined ? this.v1Count : (this.counts.get(path) ?? 0);
+  }
+
+  retained(): RetainedCounts {
+    const { users, tokens, sessions } = this.store;
+    return { users: users.size, tokens: tokens.size, sessions: sessions.size, outbox: this.outbox.size };
   }
 
   reset(): void {

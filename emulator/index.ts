@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { EmulatorContext } from './context';
 import { loadOrCreateKey } from './keys';
 import { EmulatorServer } from './server';
-import type { EmulatorOptions, RunningEmulator } from './types';
+import type { EmulatorOptions, RetentionLimits, RunningEmulator } from './types';
 
-export type { EmulatorOptions, FaultSpec, OutboxMessage, RunningEmulator } from './types';
+export type { EmulatorOptions, FaultSpec, OutboxMessage, RetainedCounts, RetentionLimits, RunningEmulator } from './types';
 
 export const EMULATOR_DEFAULTS = {
   host: '127.0.0.1',
@@ -18,13 +18,24 @@ export const EMULATOR_DEFAULTS = {
   secret: 'secret-test-emulator-development-only-do-not-use-in-production',
   publicToken: 'public-token-test-emulator-development',
   redirectUrl: 'promptgrimoire://auth/callback',
+  limits: { tokens: 10_000, sessions: 10_000, outbox: 1_000 },
 } as const;
+
+function retentionLimits(given: RetentionLimits = {}): Required<RetentionLimits> {
+  const defaults = EMULATOR_DEFAULTS.limits;
+  const limits = { tokens: given.tokens ?? defaults.tokens, sessions: given.sessions ?? defaults.sessions, outbox: given.outbox ?? defaults.outbox };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive integer, not ${String(value)}`);
+  }
+  return limits;
+}
 
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const limits = retentionLimits(options.limits);
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stytch-emulator-')));
   const key = await loadOrCreateKey(dataDir);
@@ -36,6 +47,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       redirectUrl: options.redirectUrl ?? EMULATOR_DEFAULTS.redirectUrl,
       allowedRedirectUrls: options.allowedRedirectUrls,
       directLinks: options.directLinks ?? false,
+      limits,
     },
     key,
     options.rateLimit ?? false,
@@ -68,6 +80,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     reset: () => ctx.reset(),
     requestCount: (path) => ctx.requestCount(path),
+    limits,
+    retained: () => ctx.retained(),
     close: () => {
       closed ??= server.close().then(async () => {
         if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });

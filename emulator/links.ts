@@ -70,7 +70,7 @@ export function issueLink(ctx: EmulatorContext, request: LinkRequest): OutboxMes
   const now = ctx.clock.now();
   const token = newToken();
   const expiresAt = now + request.expirationMinutes * 60_000;
-  ctx.store.tokens.set(token, {
+  ctx.store.addToken({
     token,
     kind: request.kind,
     user_id: request.user.user_id,

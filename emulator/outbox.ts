@@ -1,28 +1,44 @@
-// The emulator's "sent mail". The rule: newest first, and a version number that changes on
-// every mutation so the inbox page can poll cheaply.
+// The emulator's "sent mail". The rule: newest first, at most `limit` messages (the oldest is
+// dropped to make room), and a version number that changes on every mutation so the inbox
+// page can poll cheaply.
+import { OldestFirst } from './oldest-first';
 import type { OutboxMessage } from './types';
 
 export class Outbox {
-  private messages: OutboxMessage[] = [];
+  /** By id, oldest first: Map order makes dropping the oldest O(1). */
+  private readonly messages = new Map<string, OutboxMessage>();
+  private readonly oldest = new OldestFirst(this.messages);
   private revision = 0;
 
+  constructor(readonly limit: number) {}
+
   add(message: OutboxMessage): void {
-    this.messages.unshift(message);
+    this.messages.set(message.id, message);
+    if (this.messages.size > this.limit) {
+      const oldest = this.oldest.take();
+      if (oldest !== undefined) this.messages.delete(oldest);
+    }
     this.revision += 1;
   }
 
   list(email?: string): OutboxMessage[] {
-    if (email === undefined || email === '') return [...this.messages];
+    const newestFirst = [...this.messages.values()].reverse();
+    if (email === undefined || email === '') return newestFirst;
     const wanted = email.toLowerCase();
-    return this.messages.filter((m) => m.to.toLowerCase() === wanted);
+    return newestFirst.filter((m) => m.to.toLowerCase() === wanted);
   }
 
   find(id: string): OutboxMessage | undefined {
-    return this.messages.find((m) => m.id === id);
+    return this.messages.get(id);
+  }
+
+  get size(): number {
+    return this.messages.size;
   }
 
   clear(): void {
-    this.messages = [];
+    this.messages.clear();
+    this.oldest.reset();
     this.revision += 1;
   }
 

@@ -82,13 +82,10 @@ export function touchSession(ctx: EmulatorContext, session: SessionRecord, minut
   const now = ctx.clock.now();
   session.last_accessed_at = now;
   if (minutes !== undefined) session.expires_at = now + minutes * 60_000;
+  ctx.store.touchSession(session);
 }
 
-/**
- * Timestamps have second precision, so repeated calls within one second often produce the very
- * same payload; the JWT for it is then byte-identical and is reused instead of re-signed.
- */
-export async function mintJwt(ctx: EmulatorContext, session: SessionRecord): Promise<string> {
+export function mintJwt(ctx: EmulatorContext, session: SessionRecord): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
   const remaining = Math.floor((session.expires_at - ctx.clock.now()) / 1000);
   const exp = iat + Math.max(1, Math.min(JWT_LIFETIME_S, remaining));
@@ -111,8 +108,5 @@ export async function mintJwt(ctx: EmulatorContext, session: SessionRecord): Pro
       roles: DEFAULT_ROLES,
     },
   });
-  if (session.last_jwt?.payload === payload) return session.last_jwt.jwt;
-  const jwt = await ctx.signer.signJson(payload);
-  session.last_jwt = { payload, jwt };
-  return jwt;
+  return ctx.signer.signJson(payload);
 }

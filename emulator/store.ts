@@ -1,6 +1,10 @@
 // In-memory state of users, magic-link tokens and sessions. The rule: records are plain data
-// with emulator-clock milliseconds; projection to wire JSON lives in objects.ts.
+// with emulator-clock milliseconds; projection to wire JSON lives in objects.ts. Tokens and
+// sessions are capped (bounded-records.ts); users are kept, as only clients create them.
+import { BoundedRecords } from './bounded-records';
+import type { EmulatorClock } from './clock';
 import type { Attributes, Name } from './fields';
+import type { RetentionLimits } from './types';
 
 export type UserStatus = 'active' | 'pending';
 
@@ -58,17 +62,25 @@ export interface SessionRecord {
   attributes: Attributes;
   factors: AuthFactor[];
   custom_claims: Record<string, unknown>;
-  /** The last JWT minted for this session and the exact payload it signed. */
-  last_jwt?: { payload: string; jwt: string };
 }
 
 export class Store {
   readonly users = new Map<string, UserRecord>();
   /** Lower-cased email → user_id, for live users only. */
   readonly emailIndex = new Map<string, string>();
-  readonly tokens = new Map<string, TokenRecord>();
-  readonly sessions = new Map<string, SessionRecord>();
+  readonly tokens: BoundedRecords<TokenRecord>;
+  readonly sessions: BoundedRecords<SessionRecord>;
+  /** session_token → session, for exactly the sessions in `sessions`. */
   readonly sessionsByToken = new Map<string, SessionRecord>();
+
+  constructor(clock: EmulatorClock, limits: Pick<Required<RetentionLimits>, 'tokens' | 'sessions'>) {
+    this.tokens = new BoundedRecords(limits.tokens, (t) => !this.isTokenUsable(t, clock.now()));
+    this.sessions = new BoundedRecords(
+      limits.sessions,
+      (s) => !this.isSessionLive(s, clock.now()),
+      (s) => this.sessionsByToken.delete(s.session_token),
+    );
+  }
 
   userByEmail(email: string): UserRecord | undefined {
     const id = this.emailIndex.get(email.toLowerCase());
@@ -85,9 +97,34 @@ export class Store {
     this.emailIndex.set(email.email.toLowerCase(), user.user_id);
   }
 
+  addToken(token: TokenRecord): void {
+    this.tokens.add(token.token, token);
+  }
+
+  /** A used token stays known (replay answers unable_to_auth) until the limit needs its place. */
+  consumeToken(token: TokenRecord): void {
+    token.used = true;
+    this.tokens.markEnded(token.token);
+  }
+
+  revokeToken(token: TokenRecord): void {
+    token.revoked = true;
+    this.tokens.markEnded(token.token);
+  }
+
   addSession(session: SessionRecord): void {
-    this.sessions.set(session.session_id, session);
     this.sessionsByToken.set(session.session_token, session);
+    this.sessions.add(session.session_id, session);
+  }
+
+  /** A session in use is the last live one the limit would push out. */
+  touchSession(session: SessionRecord): void {
+    this.sessions.touch(session.session_id);
+  }
+
+  revokeSession(session: SessionRecord): void {
+    session.revoked = true;
+    this.sessions.markEnded(session.session_id);
   }
 
   /** A deleted user disappears from look-ups; its sessions and links stop working. */
@@ -96,8 +133,12 @@ export class Store {
     for (const e of user.emails) {
       if (this.emailIndex.get(e.email.toLowerCase()) === user.user_id) this.emailIndex.delete(e.email.toLowerCase());
     }
-    for (const s of this.sessions.values()) if (s.user_id === user.user_id) s.revoked = true;
-    for (const t of this.tokens.values()) if (t.user_id === user.user_id) t.revoked = true;
+    for (const s of this.sessions.values()) if (s.user_id === user.user_id) this.revokeSession(s);
+    for (const t of this.tokens.values()) if (t.user_id === user.user_id) this.revokeToken(t);
+  }
+
+  isTokenUsable(token: TokenRecord, now: number): boolean {
+    return !token.used && !token.revoked && token.expires_at > now && this.users.has(token.user_id);
   }
 
   isSessionLive(session: SessionRecord, now: number): boolean {

@@ -21,6 +21,26 @@ export interface EmulatorOptions {
   allowedRedirectUrls?: string[];
   /** Put the final redirect URL in the "email" instead of the emulator's redirect endpoint (§5). */
   directLinks?: boolean;
+  /** Caps that keep memory bounded under sustained load; tests lower them to see eviction. */
+  limits?: RetentionLimits;
+}
+
+/** Most records kept; each a positive integer. Defaults: EMULATOR_DEFAULTS.limits. */
+export interface RetentionLimits {
+  /** Magic-link tokens; used, revoked and expired ones are forgotten first. */
+  tokens?: number;
+  /** Sessions; revoked and expired ones are forgotten first, then the least recently used. */
+  sessions?: number;
+  /** Outbox messages; the oldest are dropped. */
+  outbox?: number;
+}
+
+/** How many records the emulator holds right now. */
+export interface RetainedCounts {
+  users: number;
+  tokens: number;
+  sessions: number;
+  outbox: number;
 }
 
 export interface OutboxMessage {
@@ -73,5 +93,8 @@ export interface RunningEmulator {
   reset(): void;
   /** How many requests reached a route, e.g. requestCount('/v1/magic_links/authenticate'); no argument = all /v1 requests. */
   requestCount(path?: string): number;
+  /** The caps in force (options.limits over the defaults). */
+  limits: Required<RetentionLimits>;
+  retained(): RetainedCounts;
   close(): Promise<void>;
 }

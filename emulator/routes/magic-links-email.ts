@@ -163,7 +163,7 @@ const revokeInvite: ApiRoute = {
     const emailId = emailOf(user, email).email_id;
     const now = ctx.clock.now();
     for (const t of ctx.store.tokens.values()) {
-      if (t.kind === 'invite' && t.email_id === emailId && !t.used && t.expires_at > now) t.revoked = true;
+      if (t.kind === 'invite' && t.email_id === emailId && !t.used && t.expires_at > now) ctx.store.revokeToken(t);
     }
     return {};
   },

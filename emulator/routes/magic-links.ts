@@ -24,7 +24,7 @@ const create: ApiRoute = {
     const user = ctx.store.users.get(userId);
     if (!user) throw new StytchApiError('user_not_found');
     const token = newToken();
-    ctx.store.tokens.set(token, {
+    ctx.store.addToken({
       token,
       kind: 'embedded',
       user_id: user.user_id,
@@ -110,9 +110,7 @@ const authenticate: ApiRoute = {
     const record = ctx.store.tokens.get(token);
     if (!record) throw new StytchApiError('magic_link_not_found');
     const user = ctx.store.users.get(record.user_id);
-    if (record.used || record.revoked || record.expires_at <= ctx.clock.now() || !user) {
-      throw new StytchApiError('unable_to_auth_magic_link');
-    }
+    if (!user || !ctx.store.isTokenUsable(record, ctx.clock.now())) throw new StytchApiError('unable_to_auth_magic_link');
     checkPkce(record, verifier);
     checkOptions(record, body);
 
@@ -125,7 +123,7 @@ const authenticate: ApiRoute = {
       if (existing) touchSession(ctx, session, minutes);
       recordFactor(session, factorFor(ctx, record, user));
     }
-    record.used = true;
+    ctx.store.consumeToken(record);
     user.status = 'active';
     if (record.kind !== 'embedded') {
       const email = user.emails.find((e) => e.email_id === record.email_id);

@@ -51,7 +51,7 @@ const revoke: ApiRoute = {
     const session =
       id !== undefined ? ctx.store.sessions.get(id) : token !== undefined ? ctx.store.sessionsByToken.get(token) : sessionFromJwt(ctx, jwt ?? '');
     if (!session || !ctx.store.isSessionLive(session, ctx.clock.now())) throw new StytchApiError('session_not_found');
-    session.revoked = true;
+    ctx.store.revokeSession(session);
     return {};
   },
 };

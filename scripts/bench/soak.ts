@@ -1,14 +1,17 @@
 // `npm run bench:soak -- --seconds N` (default 300): the emulator benchmark's load, held for
 // N seconds. Each unit mints an embeddable token and authenticates it with a session (an
 // RS256 JWT each), with the benchmark's concurrency and worker loop (imported, not copied).
-// Printed: requests, errors, throughput, p50/p99 per minute, and RSS and heap (after GC) at
-// start and end. The emulator runs in this process here, unlike the throughput benchmark,
-// so that its heap is the one measured. Figures are printed, not asserted; the short run
-// inside `npm test` (test/integration/hardening/soak.test.ts) asserts counts and sizes only.
+// Printed: requests, errors, throughput, p50/p99 per minute, RSS and heap (after GC) at start
+// and end, the heap (after GC) at checkpoints along the run to show whether it levels off, and
+// how many records the emulator retains against its caps. The emulator runs in this process
+// here, unlike the throughput benchmark, so that its heap is the one measured. Figures are
+// printed, not asserted; the short run inside `npm test` (test/integration/hardening/soak.test.ts)
+// asserts counts and sizes only.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { startEmulator } from '../../emulator/index';
+import type { RetainedCounts, RetentionLimits } from '../../emulator/index';
 import { authenticateOnce, BENCH_CONCURRENCY, benchClient, benchUsers, runWorkers } from './emulator';
 
 export interface MemoryFigures {
@@ -35,11 +38,16 @@ export interface SoakResult {
   start: MemoryFigures;
   end: MemoryFigures;
   heapGrowthMb: number;
-  /** Sessions the emulator keeps (it is a store): part of any growth is this, by design. */
-  sessionsStored: number;
+  /** Heap after GC at evenly spaced points of the run (the end not included). */
+  heapCheckpointsMb: number[];
+  /** What the emulator holds at the end; each kind stays within its cap in `limits`. */
+  retained: RetainedCounts;
+  limits: Required<RetentionLimits>;
 }
 
 const MB = 1024 * 1024;
+/** Each costs a full GC pause mid-run, so only a few. */
+const HEAP_CHECKPOINTS = 5;
 
 /** A full collection, so heap figures compare live objects, not garbage not yet swept. */
 function collect(): void {
@@ -59,9 +67,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export async function runSoak(options: { seconds: number; concurrency?: number }): Promise<SoakResult> {
+export async function runSoak(options: { seconds: number; concurrency?: number; limits?: RetentionLimits }): Promise<SoakResult> {
   const concurrency = options.concurrency ?? BENCH_CONCURRENCY;
-  const emulator = await startEmulator();
+  const emulator = await startEmulator({ limits: options.limits });
   try {
     const client = benchClient(emulator.url);
     const users = await benchUsers(client);
@@ -71,6 +79,11 @@ export async function runSoak(options: { seconds: number; concurrency?: number }
     const byMinute: number[][] = [];
     let errors = 0;
     let authenticates = 0;
+    const heapCheckpointsMb: number[] = [];
+    const checkpoints = setInterval(() => {
+      heapCheckpointsMb.push(memory().heapUsedMb);
+      if (heapCheckpointsMb.length === HEAP_CHECKPOINTS) clearInterval(checkpoints);
+    }, (options.seconds * 1000) / (HEAP_CHECKPOINTS + 1));
     await runWorkers(concurrency, () => performance.now() < endsAt, async (i) => {
       let token: string;
       try {
@@ -87,6 +100,7 @@ export async function runSoak(options: { seconds: number; concurrency?: number }
       const minute = Math.floor((began - startedAt) / 60_000);
       (byMinute[minute] ??= []).push(ended - began);
     });
+    clearInterval(checkpoints);
     const seconds = (performance.now() - startedAt) / 1000;
     const end = memory();
     const minutes = byMinute.map((latencies, minute) => {
@@ -104,7 +118,9 @@ export async function runSoak(options: { seconds: number; concurrency?: number }
       start,
       end,
       heapGrowthMb: end.heapUsedMb - start.heapUsedMb,
-      sessionsStored: authenticates,
+      heapCheckpointsMb,
+      retained: emulator.retained(),
+      limits: emulator.limits,
     };
   } finally {
     await emulator.close();
@@ -119,7 +135,11 @@ export function printSoak(result: SoakResult, log: (line: string) => void = cons
   for (const m of result.minutes) log(`  minute ${m.minute}:   ${m.requests} authenticates, p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms`);
   log(`  memory:     RSS ${f(result.start.rssMb)} → ${f(result.end.rssMb)} MB, heap after GC ${f(result.start.heapUsedMb)} → ${f(result.end.heapUsedMb)} MB (growth ${f(result.heapGrowthMb)} MB)`);
   const perThousand = result.authenticates > 0 ? (result.heapGrowthMb * 1000) / result.authenticates : 0;
-  log(`              ${perThousand.toFixed(2)} MB per 1,000 authenticates; the emulator keeps every session it mints (${result.sessionsStored})`);
+  log(`              ${perThousand.toFixed(2)} MB per 1,000 authenticates`);
+  const along = [result.start.heapUsedMb, ...result.heapCheckpointsMb, result.end.heapUsedMb].map(f).join(' → ');
+  log(`              heap after GC along the run: ${along} MB`);
+  const { retained: r, limits: cap } = result;
+  log(`  retained:   ${r.sessions} sessions (cap ${cap.sessions}), ${r.tokens} tokens (cap ${cap.tokens}), ${r.outbox} outbox messages (cap ${cap.outbox}), ${r.users} users`);
 }
 
 function secondsArg(argv: readonly string[]): number {
