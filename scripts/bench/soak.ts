@@ -39,7 +39,8 @@ export interface SoakResult {
   end: MemoryFigures;
   heapGrowthMb: number;
   /** Heap after GC at evenly spaced points of the run (the end not included). */
-  heapCheckpointsMb: number[];
+  /** RSS and heap (after GC) at evenly spaced points during the run. */
+  checkpoints: MemoryFigures[];
   /** What the emulator holds at the end; each kind stays within its cap in `limits`. */
   retained: RetainedCounts;
   limits: Required<RetentionLimits>;
@@ -47,7 +48,7 @@ export interface SoakResult {
 
 const MB = 1024 * 1024;
 /** Each costs a full GC pause mid-run, so only a few. */
-const HEAP_CHECKPOINTS = 5;
+const MEMORY_CHECKPOINTS = 5;
 
 /** A full collection, so heap figures compare live objects, not garbage not yet swept. */
 function collect(): void {
@@ -79,11 +80,11 @@ export async function runSoak(options: { seconds: number; concurrency?: number; 
     const byMinute: number[][] = [];
     let errors = 0;
     let authenticates = 0;
-    const heapCheckpointsMb: number[] = [];
-    const checkpoints = setInterval(() => {
-      heapCheckpointsMb.push(memory().heapUsedMb);
-      if (heapCheckpointsMb.length === HEAP_CHECKPOINTS) clearInterval(checkpoints);
-    }, (options.seconds * 1000) / (HEAP_CHECKPOINTS + 1));
+    const checkpoints: MemoryFigures[] = [];
+    const sampler = setInterval(() => {
+      checkpoints.push(memory());
+      if (checkpoints.length === MEMORY_CHECKPOINTS) clearInterval(sampler);
+    }, (options.seconds * 1000) / (MEMORY_CHECKPOINTS + 1));
     await runWorkers(concurrency, () => performance.now() < endsAt, async (i) => {
       let token: string;
       try {
@@ -100,7 +101,7 @@ export async function runSoak(options: { seconds: number; concurrency?: number; 
       const minute = Math.floor((began - startedAt) / 60_000);
       (byMinute[minute] ??= []).push(ended - began);
     });
-    clearInterval(checkpoints);
+    clearInterval(sampler);
     const seconds = (performance.now() - startedAt) / 1000;
     const end = memory();
     const minutes = byMinute.map((latencies, minute) => {
@@ -118,7 +119,7 @@ export async function runSoak(options: { seconds: number; concurrency?: number; 
       start,
       end,
       heapGrowthMb: end.heapUsedMb - start.heapUsedMb,
-      heapCheckpointsMb,
+      checkpoints,
       retained: emulator.retained(),
       limits: emulator.limits,
     };
@@ -136,8 +137,10 @@ export function printSoak(result: SoakResult, log: (line: string) => void = cons
   log(`  memory:     RSS ${f(result.start.rssMb)} → ${f(result.end.rssMb)} MB, heap after GC ${f(result.start.heapUsedMb)} → ${f(result.end.heapUsedMb)} MB (growth ${f(result.heapGrowthMb)} MB)`);
   const perThousand = result.authenticates > 0 ? (result.heapGrowthMb * 1000) / result.authenticates : 0;
   log(`              ${perThousand.toFixed(2)} MB per 1,000 authenticates`);
-  const along = [result.start.heapUsedMb, ...result.heapCheckpointsMb, result.end.heapUsedMb].map(f).join(' → ');
-  log(`              heap after GC along the run: ${along} MB`);
+  const along = (pick: (m: MemoryFigures) => number): string =>
+    [result.start, ...result.checkpoints, result.end].map((m) => f(pick(m))).join(' → ');
+  log(`              heap after GC along the run: ${along((m) => m.heapUsedMb)} MB`);
+  log(`              RSS along the run:           ${along((m) => m.rssMb)} MB`);
   const { retained: r, limits: cap } = result;
   log(`  retained:   ${r.sessions} sessions (cap ${cap.sessions}), ${r.tokens} tokens (cap ${cap.tokens}), ${r.outbox} outbox messages (cap ${cap.outbox}), ${r.users} users`);
 }
