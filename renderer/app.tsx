@@ -16,6 +16,7 @@ import { RestoringScreen } from './screens/restoring-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { SignedInScreen } from './screens/signed-in-screen';
 import { useAuth } from './use-auth';
+import type { ViewFeed } from './view-feed';
 
 // While a resend is 'sending', the view has no link times; keep showing the last ones
 // rather than making the countdown blink out.
@@ -50,8 +51,8 @@ function screenFor(status: AuthView['status'] | null, previous: Screen): Screen 
   }
 }
 
-export function App() {
-  const { view, failure, pending, canRetry, lastLinkSent, actions } = useAuth();
+export function App({ feed }: { feed: ViewFeed }) {
+  const { view, failure, pending, canRetry, lastLinkSent, actions } = useAuth(feed);
   const previous = useRef<Screen>('restoring');
   const screen = screenFor(view?.status ?? null, previous.current);
   useEffect(() => {

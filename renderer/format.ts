@@ -79,45 +79,62 @@ export function spokenDuration(seconds: number): string {
   return parts.join(' ');
 }
 
+// Building the first Intl formatter of a page loads the locale's data, which takes tens of
+// milliseconds; each formatter is made on first use, so screens that show no dates (the
+// sign-in form above all) never wait for it.
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 // The system locale: it is what the person chose for dates and 12/24-hour clocks.
-const untilFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const untilFormatWithYear = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const untilFormat = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
+const untilFormatWithYear = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
 
 /** "Tuesday 2 December, 14:05" (in the person's locale); the year only when it differs. */
 export function humanDateTime(iso: string, now: number): string | null {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return (sameYear ? untilFormat : untilFormatWithYear).format(at);
+  return (sameYear ? untilFormat() : untilFormatWithYear()).format(at);
 }
 
-const shortFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const shortFormat = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat(undefined, {
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
 
 /** "2 Dec, 14:05": for lists, where the long form would wrap on a narrow window. */
 export function shortDateTime(iso: string): string | null {
   const at = Date.parse(iso);
-  return Number.isNaN(at) ? null : shortFormat.format(at);
+  return Number.isNaN(at) ? null : shortFormat().format(at);
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const relative = onFirstUse(() => new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -130,7 +147,7 @@ export function timeAgo(iso: string, now: number): string | null {
   if (Number.isNaN(at)) return null;
   const elapsed = Math.max(0, now - at);
   for (const [unit, ms] of UNITS) {
-    if (elapsed >= ms) return relative.format(-Math.floor(elapsed / ms), unit);
+    if (elapsed >= ms) return relative().format(-Math.floor(elapsed / ms), unit);
   }
   return 'just now';
 }

@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { openViewFeed, renderWhenAnswered } from './view-feed';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -10,11 +11,24 @@ import './styles/screens.css';
 import './styles/account.css';
 import './styles/diagnostics.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html is missing #root');
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html is missing #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Ask main for the view first and render once it has answered: the first render is then
+// already the right screen (the sign-in form, or a restored session), never a placeholder
+// that React renders, lays out and throws away a moment later. Main answers from memory,
+// so the wait is one IPC round trip; should it be slow, the quiet restoring screen is
+// rendered after SLOW_ANSWER_MS and the answer replaces it when it comes.
+const SLOW_ANSWER_MS = 400;
+const feed = openViewFeed(window.grimoire);
+const root = createRoot(container);
+renderWhenAnswered(
+  feed,
+  () =>
+    root.render(
+      <StrictMode>
+        <App feed={feed} />
+      </StrictMode>,
+    ),
+  SLOW_ANSWER_MS,
 );

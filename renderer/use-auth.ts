@@ -3,6 +3,8 @@
 // and pushes in order, so the last one to arrive is the newest.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthView, GrimoireApi, IpcResult } from '../preload/api';
+import { BRIDGE_MISSING, firstFailure, outcomeOf } from './view-feed';
+import type { ViewFeed } from './view-feed';
 
 export type Pending = 'load' | 'send' | 'resend' | 'submit' | 'start-over' | 'dismiss' | 'sign-out';
 
@@ -32,22 +34,22 @@ export interface Auth {
   actions: AuthActions;
 }
 
-const BRIDGE_MISSING =
-  'PromptGrimoire could not reach its sign-in service. Quit the app and open it again.';
-const CALL_CRASHED = 'Something went wrong inside PromptGrimoire. Please try again.';
-
 type Call = (api: GrimoireApi) => Promise<IpcResult<AuthView>>;
 
-export function useAuth(): Auth {
-  const [view, setView] = useState<AuthView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+/** The feed has already asked for the view: the first render starts from its answer. */
+export function useAuth(feed: ViewFeed): Auth {
+  const [first] = useState(feed.current);
+  const [view, setView] = useState<AuthView | null>(first.view);
+  const [failure, setFailure] = useState<string | null>(first.failure);
   const [pending, setPending] = useState<Pending | null>(null);
   const [lastEmail, setLastEmail] = useState<string | null>(null);
-  const [lastLinkSent, setLastLinkSent] = useState<AuthView | null>(null);
+  const [lastLinkSent, setLastLinkSent] = useState<AuthView | null>(
+    first.view?.status === 'link-sent' ? first.view : null,
+  );
   // Refs mirror state for the callbacks, which are created once.
   const pendingRef = useRef<Pending | null>(null);
   const lastEmailRef = useRef<string | null>(null);
-  const viewRef = useRef<AuthView | null>(null);
+  const viewRef = useRef<AuthView | null>(first.view);
   const alive = useRef(false);
 
   const accept = useMemo(
@@ -74,9 +76,9 @@ export function useAuth(): Auth {
         pendingRef.current = null;
         if (!alive.current) return;
         setPending(null);
-        if (!result) setFailure(CALL_CRASHED);
-        else if (result.ok) accept(result.value);
-        else setFailure(result.message);
+        const outcome = outcomeOf(result);
+        if (outcome.view) accept(outcome.view);
+        else setFailure(outcome.failure);
       };
       call(api).then(settle, () => settle(null));
     };
@@ -106,15 +108,20 @@ export function useAuth(): Auth {
   useEffect(() => {
     alive.current = true;
     pendingRef.current = null;
-    actions.reload();
-    const unsubscribe = window.grimoire?.onViewChanged((next) => {
+    // The feed replays its newest view first: usually the one rendered already (no change),
+    // or one main pushed while the first render was on its way.
+    const stop = feed.listen((next) => {
       if (alive.current) accept(next);
+    });
+    // Rendered before the first answer (main was slow): a failed answer arrives here.
+    void firstFailure(feed).then((refused) => {
+      if (alive.current && refused) setFailure(refused);
     });
     return () => {
       alive.current = false;
-      unsubscribe?.();
+      stop();
     };
-  }, [actions, accept]);
+  }, [feed, accept]);
 
   return {
     view,

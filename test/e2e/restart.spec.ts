@@ -1,5 +1,5 @@
-// Quitting and reopening the app: a signed-in person stays signed in, and a link clicked
-// after a restart still completes.
+// Quitting and reopening the app (or just its window): a signed-in person stays signed in,
+// and a link clicked after a restart still completes.
 import { test, expect } from './fixtures';
 import { clickEmailedLink, requestLink, signIn } from './journeys';
 
@@ -21,4 +21,21 @@ test('a link clicked after the app restarted still signs in', async ({ app }) =>
   await app.restart();
   await clickEmailedLink(app, 'patient@example.com');
   await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+});
+
+test('reopening the window of a signed-in app shows the account at once, never the email form', async ({ app }) => {
+  await signIn(app, 'returning@example.com');
+
+  // Watches from before the page's own scripts run: a form that flashed and vanished counts.
+  await app.page.context().addInitScript(() => {
+    const seen = window as unknown as { emailFormSeen: boolean };
+    seen.emailFormSeen = false;
+    new MutationObserver(() => {
+      const labels = Array.from(document.querySelectorAll('label'));
+      if (labels.some((label) => label.textContent === 'Email')) seen.emailFormSeen = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.page.reload();
+  await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  expect(await app.page.evaluate(() => (window as unknown as { emailFormSeen: boolean }).emailFormSeen)).toBe(false);
 });
