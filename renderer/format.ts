@@ -88,27 +88,9 @@ function onFirstUse<T>(make: () => T): () => T {
 }
 
 // The system locale: it is what the person chose for dates and 12/24-hour clocks.
-const untilFormat = onFirstUse(
-  () =>
-    new Intl.DateTimeFormat(undefined, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
-);
-const untilFormatWithYear = onFirstUse(
-  () =>
-    new Intl.DateTimeFormat(undefined, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
-);
+const UNTIL: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
+const untilFormat = onFirstUse(() => new Intl.DateTimeFormat(undefined, UNTIL));
+const untilFormatWithYear = onFirstUse(() => new Intl.DateTimeFormat(undefined, { ...UNTIL, year: 'numeric' }));
 
 /** "Tuesday 2 December, 14:05" (in the person's locale); the year only when it differs. */
 export function humanDateTime(iso: string, now: number): string | null {
