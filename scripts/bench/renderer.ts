@@ -11,6 +11,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { writeReactFloorPage } from './react-floor';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RENDERER_OUT = join(ROOT, 'out', 'renderer');
@@ -32,6 +33,8 @@ export interface RendererBenchResult {
   interactiveRunsMs: number[];
   /** Median ms from navigation start until the page's script had run (DOMContentLoaded). */
   scriptsDoneMedianMs: number;
+  /** The same measure for React 19 alone rendering just the input (see react-floor.ts). */
+  reactFloorMedianMs: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -196,11 +199,15 @@ export async function runRendererBench(): Promise<RendererBenchResult | null> {
   const floorDir = await mkdtemp(join(tmpdir(), 'renderer-floor-'));
   await writeFile(join(floorDir, 'index.html'), FLOOR_PAGE);
   const floor = await serve(floorDir);
+  const reactFloorDir = await mkdtemp(join(tmpdir(), 'renderer-react-floor-'));
+  await writeReactFloorPage(reactFloorDir, ROOT);
+  const reactFloor = await serve(reactFloorDir);
   try {
     // A loaded machine slows every figure below; say so next to them.
     const [load] = loadavg();
     const timings = await timeInteractive(url, RUNS);
     const floorMedian = median((await timeInteractive(floor.url, RUNS)).map((timing) => timing.interactive));
+    const reactFloorMedian = median((await timeInteractive(reactFloor.url, RUNS)).map((timing) => timing.interactive));
     const runs = timings.map((timing) => timing.interactive);
     const mid = median(runs);
     const scriptsDone = median(timings.map((timing) => timing.scriptsDone));
@@ -214,6 +221,10 @@ export async function runRendererBench(): Promise<RendererBenchResult | null> {
         `ratio ${(mid / floorMedian).toFixed(2)}`,
     );
     console.log(
+      `  React 19 alone rendering that input, bundled like the app (React's floor): median ${reactFloorMedian.toFixed(1)} ms; ` +
+        `ratio ${(mid / reactFloorMedian).toFixed(2)}`,
+    );
+    console.log(
       `  of which bundle fetched and evaluated by: median ${scriptsDone.toFixed(1)} ms; ` +
         `machine load average ${(load ?? 0).toFixed(1)} on ${availableParallelism()} cores`,
     );
@@ -223,11 +234,14 @@ export async function runRendererBench(): Promise<RendererBenchResult | null> {
       interactiveMedianMs: mid,
       interactiveRunsMs: runs,
       scriptsDoneMedianMs: scriptsDone,
+      reactFloorMedianMs: reactFloorMedian,
     };
   } finally {
     server.close();
     floor.server.close();
+    reactFloor.server.close();
     await rm(floorDir, { recursive: true, force: true });
+    await rm(reactFloorDir, { recursive: true, force: true });
   }
 }
 
