@@ -4,6 +4,9 @@ import { loadRelayConfig } from './config';
 import { startRelay } from './server';
 
 async function main(): Promise<number> {
+  // Whoever reads the log may go away first (a closed pipe): losing lines then is better
+  // than the relay dying mid-request or mid-shutdown on EPIPE.
+  process.stdout.on('error', () => undefined);
   const loaded = loadRelayConfig(process.env);
   if (!loaded.ok) {
     process.stderr.write(`Relay configuration is invalid:\n${loaded.errors.map((error) => `  - ${error}`).join('\n')}\n`);
