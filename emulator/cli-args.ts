@@ -6,7 +6,8 @@ import type { EmulatorOptions } from './types';
 export type CliParse = { ok: true; options: EmulatorOptions } | { ok: false; message: string } | { ok: 'help' };
 
 export const USAGE = `Usage: npm run emulator -- [--port N] [--host H] [--project-id ID] [--secret S]
-                            [--public-token T] [--data-dir DIR] [--rate-limit]`;
+                            [--public-token T] [--data-dir DIR] [--rate-limit]
+                            [--max-tokens N] [--max-sessions N] [--max-outbox N]`;
 
 const VALUE_FLAGS = {
   '--port': 'port',
@@ -16,6 +17,18 @@ const VALUE_FLAGS = {
   '--public-token': 'publicToken',
   '--data-dir': 'dataDir',
 } as const;
+
+// Retention caps (see the README's "What it keeps"): a load test that mints more links up
+// front than the default cap raises it here.
+const LIMIT_FLAGS = {
+  '--max-tokens': 'tokens',
+  '--max-sessions': 'sessions',
+  '--max-outbox': 'outbox',
+} as const;
+
+function isLimitFlag(flag: string): flag is keyof typeof LIMIT_FLAGS {
+  return Object.hasOwn(LIMIT_FLAGS, flag);
+}
 
 function isValueFlag(flag: string): flag is keyof typeof VALUE_FLAGS {
   return Object.hasOwn(VALUE_FLAGS, flag);
@@ -31,10 +44,16 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       continue;
     }
     const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!isValueFlag(flag)) return { ok: false, message: `Unknown option: ${arg}` };
+    if (!isValueFlag(flag) && !isLimitFlag(flag)) return { ok: false, message: `Unknown option: ${arg}` };
     const value = inline ?? argv[++i];
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
       return { ok: false, message: `${flag} needs a value` };
+    }
+    if (isLimitFlag(flag)) {
+      const limit = Number(value);
+      if (!/^\d+$/.test(value) || limit < 1) return { ok: false, message: `${flag} must be a positive integer, got "${value}"` };
+      options.limits = { ...options.limits, [LIMIT_FLAGS[flag]]: limit };
+      continue;
     }
     const key = VALUE_FLAGS[flag];
     if (key === 'port') {

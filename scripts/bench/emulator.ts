@@ -34,7 +34,8 @@ function processCpuMs(pid: number | undefined): number | undefined {
 
 export async function startChild(dataDir: string): Promise<{ url: string; cpuMs: () => number | undefined; stop: () => Promise<void> }> {
   // node --import tsx keeps the emulator in this one child process, so its CPU time can be read.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data-dir', dataDir], {
+  // Every token is minted before the timed loop, more than the emulator keeps by default.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data-dir', dataDir, '--max-tokens', String(TOTAL)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });

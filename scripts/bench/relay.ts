@@ -11,6 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Agent, request } from 'undici';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
 import { loadConfig, type AppConfig } from '../../main/config';
@@ -35,6 +36,8 @@ export interface RelayBenchResult {
   relay: { medianMs: number; p90Ms: number };
   /** relay median / direct median. */
   ratio: number;
+  /** One bare HTTP round trip to the relay (GET /healthz): the least one extra hop can cost here. */
+  hopMedianMs: number;
 }
 
 interface Child {
@@ -107,6 +110,22 @@ async function signInOnce(core: AppCoreWithIdle, emulatorUrl: string, email: str
   await core.signOut();
   await core.idle();
   return elapsed;
+}
+
+/** Round trips to /healthz over one keep-alive connection, as the gateway's pool would make them. */
+async function timeHops(relayUrl: string, count: number): Promise<number[]> {
+  const agent = new Agent();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const started = performance.now();
+      await (await request(`${relayUrl}/healthz`, { dispatcher: agent })).body.text();
+      times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    await agent.close();
+  }
 }
 
 export async function runRelayBench(options: RelayBenchOptions = {}): Promise<RelayBenchResult> {
@@ -182,7 +201,14 @@ export async function runRelayBench(options: RelayBenchOptions = {}): Promise<Re
     };
     const directSummary = summary(times.direct);
     const relaySummary = summary(times.relay);
-    return { iterations, direct: directSummary, relay: relaySummary, ratio: relaySummary.medianMs / directSummary.medianMs };
+    const hops = await timeHops(relay.url, iterations);
+    return {
+      iterations,
+      direct: directSummary,
+      relay: relaySummary,
+      ratio: relaySummary.medianMs / directSummary.medianMs,
+      hopMedianMs: summary(hops).medianMs,
+    };
   } finally {
     for (const core of cores) await core.dispose();
     for (const child of children.reverse()) await child.stop();
@@ -200,6 +226,10 @@ async function main(): Promise<void> {
   console.log(`  direct:     median ${result.direct.medianMs.toFixed(2)} ms   p90 ${result.direct.p90Ms.toFixed(2)} ms`);
   console.log(`  relay:      median ${result.relay.medianMs.toFixed(2)} ms   p90 ${result.relay.p90Ms.toFixed(2)} ms`);
   console.log(`  ratio:      ${result.ratio.toFixed(2)} (relay / direct medians; target ≤ ${RELAY_RATIO_TARGET}: ${mark})`);
+  console.log(
+    `  one bare HTTP round trip to the relay: median ${result.hopMedianMs.toFixed(2)} ms ` +
+      `(${((result.hopMedianMs / result.direct.medianMs) * 100).toFixed(0)}% of direct mode on its own)`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

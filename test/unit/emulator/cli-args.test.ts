@@ -12,7 +12,18 @@ describe('parseCliArgs', () => {
     expect(parsed).toEqual({ ok: true, options: { port: 0, host: '0.0.0.0', projectId: 'p', secret: 's', publicToken: 't', dataDir: 'd', rateLimit: true } });
   });
 
+  it('reads the retention caps into limits', () => {
+    const parsed = parseCliArgs(['--max-tokens', '20000', '--max-sessions=500', '--max-outbox', '50']);
+    expect(parsed).toEqual({
+      ok: true,
+      options: { port: EMULATOR_DEFAULTS.port, dataDir: '.emulator-data', limits: { tokens: 20000, sessions: 500, outbox: 50 } },
+    });
+  });
+
   it.each([
+    [['--max-tokens', '0'], '--max-tokens must be a positive integer'],
+    [['--max-sessions', 'lots'], '--max-sessions must be a positive integer'],
+    [['--max-outbox'], '--max-outbox needs a value'],
     [['--port', '-1'], '--port must be an integer'],
     [['--port', '70000'], '--port must be an integer'],
     [['--port'], '--port needs a value'],
