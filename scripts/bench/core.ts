@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { Client } from 'stytch';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createAppCore, gatewayFor, type AppCoreWithIdle } from '../../main/app-core';
 import { createMagicLinkFlow } from '../../main/auth/magic-link-flow';
@@ -25,6 +24,7 @@ import { loadConfig, type AppConfig } from '../../main/config';
 import { createLogger } from '../../main/log/logger';
 import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../test/fixtures/conf-store';
+import { stytchClientFor } from '../../test/fixtures/stytch-client';
 
 export interface CoreBenchResult {
   iterations: number;
@@ -45,16 +45,6 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
-
-function quietClient(emulator: RunningEmulator): Client {
-  const warn = console.warn;
-  console.warn = () => undefined; // the SDK's custom-env notice, expected here
-  try {
-    return new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
-  } finally {
-    console.warn = warn;
-  }
-}
 
 export async function runCoreBench(iterations = 40): Promise<CoreBenchResult> {
   const emulator = await startEmulator();
@@ -85,7 +75,7 @@ export async function runCoreBench(iterations = 40): Promise<CoreBenchResult> {
     return core;
   };
   try {
-    const raw = quietClient(emulator);
+    const raw = stytchClientFor(emulator);
     const rawTimes: number[] = [];
     const coreTimes: number[] = [];
     const writeTimes: number[] = [];

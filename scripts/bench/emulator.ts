@@ -10,8 +10,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
-import stytch from 'stytch';
+import type { Client } from 'stytch';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
+import { stytchClientFor } from '../../test/fixtures/stytch-client';
 
 const TOTAL = Number(process.env['BENCH_AUTHENTICATES'] ?? 12_000);
 const WARMUP = Math.min(1_000, Math.floor(TOTAL / 10));
@@ -54,26 +55,20 @@ export async function startChild(dataDir: string): Promise<{ url: string; cpuMs:
   return { url, cpuMs: () => processCpuMs(child.pid), stop };
 }
 
-/** The SDK client the benchmark drives (its warning about a custom URL silenced). */
-export function benchClient(url: string): InstanceType<typeof stytch.Client> {
-  const warn = console.warn;
-  console.warn = () => undefined;
-  try {
-    return new stytch.Client({ project_id: EMULATOR_DEFAULTS.projectId, secret: EMULATOR_DEFAULTS.secret, env: `${url}/` });
-  } finally {
-    console.warn = warn;
-  }
+/** The SDK client the benchmark drives, with the emulator's development credentials. */
+export function benchClient(url: string): Client {
+  return stytchClientFor({ url, projectId: EMULATOR_DEFAULTS.projectId, secret: EMULATOR_DEFAULTS.secret });
 }
 
 /** The benchmark's users: tokens are spread over these. */
-export async function benchUsers(client: InstanceType<typeof stytch.Client>, count = 50): Promise<string[]> {
+export async function benchUsers(client: Client, count = 50): Promise<string[]> {
   const users: string[] = [];
   for (let i = 0; i < count; i += 1) users.push((await client.magicLinks.email.loginOrCreate({ email: `bench-${i}@example.com` })).user_id);
   return users;
 }
 
 /** One timed unit of load: magicLinks.authenticate, minting a session and JWT unless BENCH_SESSION=0. False on failure. */
-export async function authenticateOnce(client: InstanceType<typeof stytch.Client>, token: string): Promise<boolean> {
+export async function authenticateOnce(client: Client, token: string): Promise<boolean> {
   try {
     await client.magicLinks.authenticate({ token, ...(WITH_SESSION && { session_duration_minutes: 60 }) });
     return true;

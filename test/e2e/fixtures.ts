@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { Client } from 'stytch';
 import { startEmulator, type OutboxMessage, type RunningEmulator } from '../../emulator/index';
 import { startRelay, type RunningRelay } from '../../relay/server';
 import type { AppTarget } from './targets/app-target';
@@ -120,16 +119,5 @@ export async function followEmailedLink(message: OutboxMessage): Promise<string>
   return location;
 }
 
-/**
- * A Stytch client of its own, as another installation or an administrator would have. The
- * SDK warns on every client aimed at a custom URL; that notice is expected here.
- */
-export function stytchClientFor(emulator: RunningEmulator): Client {
-  const warn = console.warn;
-  console.warn = () => undefined;
-  try {
-    return new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
-  } finally {
-    console.warn = warn;
-  }
-}
+/** Specs reach for their own Stytch client here, beside `test` and `expect`. */
+export { stytchClientFor } from '../fixtures/stytch-client';

@@ -2,20 +2,18 @@
 // the app's deep link through the redirect endpoint, "Open in app" reaches the hook, and it
 // looks right (screenshots in light and dark).
 import { test, expect } from '@playwright/test';
-import stytch from 'stytch';
+import type { Client } from 'stytch';
 import { startEmulator } from '../../../emulator/index';
 import type { RunningEmulator } from '../../../emulator/index';
+import { stytchClientFor } from '../../fixtures/stytch-client';
 
 let emulator: RunningEmulator;
-let client: InstanceType<typeof stytch.Client>;
+let client: Client;
 const openedInApp: string[] = [];
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ openInApp: (link) => void openedInApp.push(link) });
-  const warn = console.warn;
-  console.warn = () => undefined;
-  client = new stytch.Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
-  console.warn = warn;
+  client = stytchClientFor(emulator);
 });
 test.beforeEach(() => emulator.reset());
 test.afterAll(async () => emulator.close());

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'stytch';
 import { expect } from 'vitest';
+import type { Client } from 'stytch';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import type { StytchGateway } from '../../../main/auth/stytch-gateway';
@@ -13,6 +13,7 @@ import type { AppConfig } from '../../../main/config';
 import { createLogger } from '../../../main/log/logger';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
+import { stytchClientFor } from '../../fixtures/stytch-client';
 import { createMemoryClipboard, type MemoryClipboard } from '../../fixtures/memory-clipboard';
 import { configFor, deepLinkFor } from '../core/harness';
 
@@ -47,7 +48,7 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
   const lines: string[] = [];
   const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
   const made: Installation[] = [];
-  const stytch = new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
+  const stytch = stytchClientFor(emulator);
 
   function open(dir: string, key: Buffer, options: { config?: AppConfig; gateway?: StytchGateway } = {}): Installation {
     const clipboard = createMemoryClipboard();

@@ -1,25 +1,20 @@
 // Shared set-up for the emulator's integration tests: a fresh emulator per file, SDK clients
 // pointed at it, and small readers for Stytch errors and plain-HTTP calls.
 import { createHash, randomBytes } from 'node:crypto';
-import stytch from 'stytch';
-import { vi } from 'vitest';
+import type { Client } from 'stytch';
 import { startEmulator } from '../../../emulator/index';
 import type { EmulatorOptions, RunningEmulator } from '../../../emulator/index';
+import { stytchClientFor } from '../../fixtures/stytch-client';
 
-export type Client = InstanceType<typeof stytch.Client>;
+export type { Client };
 
-/** The SDK warns once per client about a custom env; keep test output readable. */
+/** A client of the emulator, or (with overrides) one holding other credentials. */
 export function sdkClient(emulator: RunningEmulator, overrides: { project_id?: string; secret?: string } = {}): Client {
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    return new stytch.Client({
-      project_id: overrides.project_id ?? emulator.projectId,
-      secret: overrides.secret ?? emulator.secret,
-      env: `${emulator.url}/`,
-    });
-  } finally {
-    warn.mockRestore();
-  }
+  return stytchClientFor({
+    url: emulator.url,
+    projectId: overrides.project_id ?? emulator.projectId,
+    secret: overrides.secret ?? emulator.secret,
+  });
 }
 
 export async function start(options: EmulatorOptions = {}): Promise<{ emulator: RunningEmulator; client: Client }> {

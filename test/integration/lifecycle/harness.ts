@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'stytch';
+import type { Client } from 'stytch';
 import type { AuthView } from '../../../preload/api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createMagicLinkFlow, type MagicLinkFlow } from '../../../main/auth/magic-link-flow';
@@ -15,6 +15,7 @@ import { createSessionVault, type StoredSession } from '../../../main/session/se
 import { createVerifierStore } from '../../../main/session/verifier-store';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
+import { stytchClientFor } from '../../fixtures/stytch-client';
 import { createManualClock, type ManualClock } from '../../fixtures/manual-clock';
 import { configFor, deepLinkFor } from '../core/harness';
 import { createManualScheduler, type ManualScheduler } from '../../unit/session/manual-scheduler';
@@ -42,16 +43,6 @@ export interface LifecycleRig {
   /** A Stytch client of the project's own, as another device or an administrator would use. */
   admin: Client;
   cleanup(): Promise<void>;
-}
-
-function adminClient(emulator: RunningEmulator): Client {
-  const warn = console.warn;
-  console.warn = () => undefined; // the SDK's custom-URL notice, expected here
-  try {
-    return new Client({ project_id: emulator.projectId, secret: emulator.secret, env: `${emulator.url}/` });
-  } finally {
-    console.warn = warn;
-  }
 }
 
 export async function startLifecycleRig(env: Record<string, string> = {}): Promise<LifecycleRig> {
@@ -109,7 +100,7 @@ export async function startLifecycleRig(env: Record<string, string> = {}): Promi
       if (rig.flow.view().status !== 'signed-in' || !session) throw new Error('sign-in failed');
       return session;
     },
-    admin: adminClient(emulator),
+    admin: stytchClientFor(emulator),
     async cleanup() {
       await rig.flow.dispose();
       await emulator.close();
