@@ -11,6 +11,7 @@ import { createLogger } from '../../../main/log/logger';
 import type { Clipboard } from '../../../main/ports';
 import { directConfig, PROJECT_ID, relayConfig, SECRET } from './configs';
 import { refusedOrigin, startLoopback, type Loopback } from './loopback';
+import { signedOutView } from '../../fixtures/auth-views';
 
 // Real-looking values of everything that must never reach the page or the clipboard.
 const SESSION_TOKEN = 'mZAYn5aLEqKUlZ_Ad9U_fWr38GaAQ1oFAhT8ds245v7Q';
@@ -18,18 +19,12 @@ const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6Imp3ay10ZXN0LTEifQ.eyJzdWIiOiJ1c2VyLXRlc3QtMSIsImV4cCI6MTcwMDAwMDAwMH0.c2lnbmF0dXJlLWJ5dGVzLWhlcmUtYW5kLW1vcmU';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 
-const SIGNED_IN: AuthView = {
+const SIGNED_IN: AuthView = signedOutView({
   status: 'signed-in',
   email: 'ana@example.com',
   name: 'Ana',
   expiresAt: '2025-01-09T03:04:05.000Z',
-  linkExpiresAt: null,
-  resendAvailableAt: null,
-  persistence: 'encrypted',
-  offline: false,
-  features: { signUpPolicy: 'open', invitesEnabled: false },
-  notice: null,
-};
+});
 
 class TestProbes implements DiagnosticsProbes {
   appVersion = '0.1.0';
