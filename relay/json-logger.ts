@@ -5,28 +5,24 @@
 // anything else) instead when plain-text lines are wanted.
 // Rule: no token, JWT, verifier or secret reaches the sink.
 import type { LogFields, Logger } from '../main/ports';
+import { leveledLogger, type LogLevel } from '../main/log/logger';
 import { REDACTED, redactText, redactValue } from '../main/log/redact';
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-type Level = (typeof LEVELS)[number];
-
 export interface JsonLoggerOptions {
-  minLevel?: Level;
+  minLevel?: LogLevel;
   /** Exact strings that must never be written (the Stytch secret); matched anywhere. */
   secrets?: readonly string[];
   now?: () => number;
 }
 
 export function createJsonLogger(sink: (line: string) => void, options: JsonLoggerOptions = {}): Logger {
-  const minRank = LEVELS.indexOf(options.minLevel ?? 'info');
   // Short strings are too likely to collide with ordinary text to be worth scrubbing.
   const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   const now = options.now ?? Date.now;
 
   const scrub = (line: string): string => secrets.reduce((text, secret) => text.split(secret).join(REDACTED), line);
 
-  const write = (level: Level, message: string, fields?: LogFields): void => {
-    if (LEVELS.indexOf(level) < minRank) return;
+  const write = (level: LogLevel, message: string, fields?: LogFields): void => {
     const record = { time: new Date(now()).toISOString(), level, msg: redactText(message), ...(redactFields(fields) ?? {}) };
     let line: string;
     try {
@@ -41,12 +37,7 @@ export function createJsonLogger(sink: (line: string) => void, options: JsonLogg
     }
   };
 
-  return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-  };
+  return leveledLogger(options.minLevel ?? 'info', write);
 }
 
 function redactFields(fields: LogFields | undefined): Record<string, unknown> | undefined {

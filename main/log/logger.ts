@@ -16,12 +16,25 @@ export interface LoggerOptions {
   scope?: string;
 }
 
+/**
+ * The Logger port over one write function: events below `minLevel` are dropped before any
+ * formatting, so debug lines cost nothing when they are off. Shared by every log format.
+ */
+export function leveledLogger(minLevel: LogLevel, write: (level: LogLevel, message: string, fields?: LogFields) => void): Logger {
+  const minRank = LOG_LEVELS.indexOf(minLevel);
+  const at = (level: LogLevel) => {
+    const on = LOG_LEVELS.indexOf(level) >= minRank;
+    return (message: string, fields?: LogFields): void => {
+      if (on) write(level, message, fields);
+    };
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
 export function createLogger(sink: LogSink, options: LoggerOptions = {}): Logger {
-  const minRank = LOG_LEVELS.indexOf(options.minLevel ?? 'info');
   const prefix = options.scope ? `[${options.scope}] ` : '';
 
-  const write = (level: LogLevel, message: string, fields?: LogFields): void => {
-    if (LOG_LEVELS.indexOf(level) < minRank) return;
+  return leveledLogger(options.minLevel ?? 'info', (level, message, fields) => {
     let line = prefix + redactText(message);
     if (fields && Object.keys(fields).length > 0) {
       line += ' ' + safeJson(redactValue(fields));
@@ -31,14 +44,7 @@ export function createLogger(sink: LogSink, options: LoggerOptions = {}): Logger
     } catch {
       // A broken sink must never break sign-in; there is nowhere else to report it.
     }
-  };
-
-  return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-  };
+  });
 }
 
 function safeJson(value: unknown): string {
