@@ -25,6 +25,7 @@ import { createLogger } from '../../main/log/logger';
 import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../test/fixtures/conf-store';
 import { stytchClientFor } from '../../test/fixtures/stytch-client';
+import { median } from './stats';
 
 export interface CoreBenchResult {
   iterations: number;
@@ -39,12 +40,6 @@ export interface CoreBenchResult {
   offlineFlagMedianMs: number;
   refreshHandlerMedianMs: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 export async function runCoreBench(iterations = 40): Promise<CoreBenchResult> {
   const emulator = await startEmulator();

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import type { Client } from 'stytch';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
 import { stytchClientFor } from '../../test/fixtures/stytch-client';
+import { percentile } from './stats';
 
 const TOTAL = Number(process.env['BENCH_AUTHENTICATES'] ?? 12_000);
 const WARMUP = Math.min(1_000, Math.floor(TOTAL / 10));
@@ -88,10 +89,6 @@ export async function runWorkers(concurrency: number, more: (i: number) => boole
 }
 
 export { CONCURRENCY as BENCH_CONCURRENCY };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'emulator-bench-'));

@@ -19,6 +19,7 @@ import { createLogger } from '../../main/log/logger';
 import { createRelayGateway } from '../../main/relay/relay-gateway';
 import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../test/fixtures/conf-store';
+import { percentile } from './stats';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RELAY_RATIO_TARGET = 1.3;
@@ -81,10 +82,6 @@ async function startChild(script: string, args: string[], env: Record<string, st
         child.kill('SIGINT');
       }),
   };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 async function latestToken(emulatorUrl: string, email: string): Promise<string> {

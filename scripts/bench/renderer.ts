@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { writeReactFloorPage } from './react-floor';
+import { median } from './stats';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RENDERER_OUT = join(ROOT, 'out', 'renderer');
@@ -127,12 +128,6 @@ const PAGE_PROBE = `
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();
 `;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 interface Timing {
   interactive: number;

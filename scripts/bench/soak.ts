@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { startEmulator } from '../../emulator/index';
 import type { RetainedCounts, RetentionLimits } from '../../emulator/index';
 import { authenticateOnce, BENCH_CONCURRENCY, benchClient, benchUsers, runWorkers } from './emulator';
+import { percentile } from './stats';
 
 export interface MemoryFigures {
   rssMb: number;
@@ -62,10 +63,6 @@ function memory(): MemoryFigures {
   collect();
   const usage = process.memoryUsage();
   return { rssMb: usage.rss / MB, heapUsedMb: usage.heapUsed / MB };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 export async function runSoak(options: { seconds: number; concurrency?: number; limits?: RetentionLimits }): Promise<SoakResult> {
