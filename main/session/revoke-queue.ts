@@ -4,16 +4,14 @@
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../ports';
-import { createSealedSlot, type Persistence } from './sealed-slot';
+import { createSealedEntries } from './sealed-entries';
+import type { Persistence } from './sealed-slot';
 
 export const REVOKES_KEY = 'pending-revokes';
 /** More offline sign-outs than this is not a real person; the oldest are dropped. */
 export const MAX_PENDING_REVOKES = 20;
 
-const recordSchema = z.object({
-  entries: z.array(z.object({ token: z.string().min(1), expiresAt: z.number(), queuedAt: z.number() })),
-});
-type RevokeRecord = z.infer<typeof recordSchema>;
+const entrySchema = z.object({ token: z.string().min(1), expiresAt: z.number(), queuedAt: z.number() });
 
 export interface RevokeQueue {
   readonly persistence: Persistence;
@@ -25,34 +23,18 @@ export interface RevokeQueue {
 }
 
 export function createRevokeQueue(deps: { cipher: CipherStatus; store: Store; logger: Logger; clock: Clock }): RevokeQueue {
-  const slot = createSealedSlot<RevokeRecord>({
-    key: REVOKES_KEY,
-    ...deps,
-    parse: (value) => {
-      const result = recordSchema.safeParse(value);
-      return result.success ? result.data : null;
-    },
-  });
-  const live = (): RevokeRecord['entries'] => {
-    const now = deps.clock.now();
-    return (slot.read()?.entries ?? []).filter((entry) => entry.expiresAt > now);
-  };
-  const save = (entries: RevokeRecord['entries']): void => {
-    if (entries.length === 0) slot.clear();
-    else slot.write({ entries });
-  };
+  const list = createSealedEntries({ key: REVOKES_KEY, field: 'entries', entry: entrySchema, ...deps });
 
   return {
-    persistence: slot.persistence,
+    persistence: list.persistence,
     add(token, expiresAtMs) {
-      const entries = [...live().filter((entry) => entry.token !== token), { token, expiresAt: expiresAtMs, queuedAt: deps.clock.now() }];
-      save(entries.slice(-MAX_PENDING_REVOKES));
+      const entries = [...list.live().filter((entry) => entry.token !== token), { token, expiresAt: expiresAtMs, queuedAt: deps.clock.now() }];
+      list.save(entries.slice(-MAX_PENDING_REVOKES));
     },
-    pending: () => live().map((entry) => entry.token),
+    pending: () => list.live().map((entry) => entry.token),
     remove(token) {
-      const all = slot.read()?.entries ?? [];
-      const kept = live().filter((entry) => entry.token !== token);
-      if (kept.length !== all.length) save(kept);
+      const kept = list.live().filter((entry) => entry.token !== token);
+      if (kept.length !== list.stored().length) list.save(kept);
     },
   };
 }

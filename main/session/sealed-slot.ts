@@ -2,6 +2,7 @@
 // real cipher the value lives in memory only. A value that cannot be decrypted or parsed is
 // moved aside under a timestamped key and logged, never silently dropped.
 // Rule: nothing here may import electron; plaintext never reaches the Store.
+import type { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../ports';
 
 export type Persistence = 'encrypted' | 'memory-only';
@@ -19,8 +20,8 @@ export interface SealedSlotDeps<T> {
   store: Store;
   logger: Logger;
   clock: Clock;
-  /** Narrows the decrypted JSON; null when it is not a T. */
-  parse(value: unknown): T | null;
+  /** What a stored value must look like; anything else is moved aside. */
+  schema: z.ZodType<T>;
 }
 
 export function asideKey(key: string, atMs: number): string {
@@ -76,7 +77,8 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
       }
       let parsed: T | null = null;
       try {
-        parsed = deps.parse(JSON.parse(cipher.decrypt(raw)));
+        const result = deps.schema.safeParse(JSON.parse(cipher.decrypt(raw)));
+        parsed = result.success ? result.data : null;
       } catch (error) {
         moveAside(raw, error instanceof Error ? error.message : 'decrypt failed');
         cached = { value: null };

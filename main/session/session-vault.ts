@@ -45,10 +45,7 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
   const slot = createSealedSlot<StoredSession>({
     key: SESSION_KEY,
     ...deps,
-    parse: (value) => {
-      const result = storedSessionSchema.safeParse(value);
-      return result.success ? result.data : null;
-    },
+    schema: storedSessionSchema,
   });
   return {
     persistence: slot.persistence,

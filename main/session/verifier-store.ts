@@ -4,16 +4,14 @@
 // Rule: nothing here may import electron; no verifier leaves except to the authenticate call.
 import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../ports';
-import { createSealedSlot, type Persistence } from './sealed-slot';
+import { createSealedEntries } from './sealed-entries';
+import type { Persistence } from './sealed-slot';
 
 export const VERIFIERS_KEY = 'pkce-verifiers';
 /** More pending links than this is not a real person; the oldest are dropped. */
 export const MAX_STORED_VERIFIERS = 10;
 
-const recordSchema = z.object({
-  verifiers: z.array(z.object({ verifier: z.string().min(43), createdAt: z.number(), expiresAt: z.number() })),
-});
-type VerifierRecord = z.infer<typeof recordSchema>;
+const entrySchema = z.object({ verifier: z.string().min(43), createdAt: z.number(), expiresAt: z.number() });
 
 export interface VerifierStore {
   readonly persistence: Persistence;
@@ -25,40 +23,26 @@ export interface VerifierStore {
 }
 
 export function createVerifierStore(deps: { cipher: CipherStatus; store: Store; logger: Logger; clock: Clock }): VerifierStore {
-  const slot = createSealedSlot<VerifierRecord>({
-    key: VERIFIERS_KEY,
-    ...deps,
-    parse: (value) => {
-      const result = recordSchema.safeParse(value);
-      return result.success ? result.data : null;
-    },
-  });
-  const live = (): VerifierRecord['verifiers'] => {
-    const now = deps.clock.now();
-    return (slot.read()?.verifiers ?? []).filter((entry) => entry.expiresAt > now);
-  };
-  const save = (verifiers: VerifierRecord['verifiers']): void => {
-    if (verifiers.length === 0) slot.clear();
-    else slot.write({ verifiers });
-  };
+  const list = createSealedEntries({ key: VERIFIERS_KEY, field: 'verifiers', entry: entrySchema, ...deps });
 
   return {
-    persistence: slot.persistence,
+    persistence: list.persistence,
     add(verifier, expiresAtMs) {
-      const next = [{ verifier, createdAt: deps.clock.now(), expiresAt: expiresAtMs }, ...live()];
-      save(next.slice(0, MAX_STORED_VERIFIERS));
+      const next = [{ verifier, createdAt: deps.clock.now(), expiresAt: expiresAtMs }, ...list.live()];
+      list.save(next.slice(0, MAX_STORED_VERIFIERS));
     },
     candidates(limit) {
-      return live()
+      return list
+        .live()
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, limit)
         .map((entry) => entry.verifier);
     },
     remove(verifier) {
-      save(live().filter((entry) => entry.verifier !== verifier));
+      list.save(list.live().filter((entry) => entry.verifier !== verifier));
     },
     clear() {
-      slot.clear();
+      list.clear();
     },
   };
 }
