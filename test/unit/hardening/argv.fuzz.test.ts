@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { callbackFor, hostileStringArb, mutationArb, specCallbackToken, tokenArb, unwrapPasted } from './link-spec';
+import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
-const RUNS = 100_000;
-// Generous: a shared, busy machine can take several times the usual few seconds.
-const FUZZ_TIMEOUT = { timeout: 90_000 };
+const BASE_RUNS = 100_000;
+const RUNS = scaled(BASE_RUNS);
 
 const argArb: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom('/opt/PromptGrimoire/promptgrimoire-desktop', 'C:\\Program Files\\PromptGrimoire\\PromptGrimoire.exe', '.', '--allow-file-access-from-files', '--no-sandbox', '--'), weight: 3 },
@@ -36,6 +36,7 @@ function specFind(argv: readonly unknown[]): string | null {
 
 describe('findCallbackUrlInArgv under fuzzing', () => {
   it(`picks the spec's argument from ${RUNS} generated argument lists`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1201, BASE_RUNS, { file: import.meta.filename, label: 'picks the spec' });
     let found = 0;
     fc.assert(
       fc.property(fc.array(argArb, { maxLength: 5 }), (argv) => {
@@ -43,7 +44,7 @@ describe('findCallbackUrlInArgv under fuzzing', () => {
         if (result !== null && specCallbackToken(result) !== null) found += 1;
         expect(result).toBe(specFind(argv));
       }),
-      { numRuns: RUNS },
+      runs,
     );
     console.log(`[fuzz] findCallbackUrlInArgv: ${RUNS} argument lists, ${found} held a valid callback and it was the one returned`);
   });

@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCallbackUrl } from '../../../main/auth/deep-link';
 import { callbackFor, hostileStringArb, mutationArb, percentEncodeSome, specCallbackToken, tokenArb } from './link-spec';
+import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
-const RUNS = { structured: 35_000, mutated: 35_000, hostile: 15_000 };
-// Generous: a shared, busy machine can take several times the usual few seconds.
-const FUZZ_TIMEOUT = { timeout: 90_000 };
+const BASE = { structured: 35_000, mutated: 35_000, hostile: 15_000 };
+const RUNS = { structured: scaled(BASE.structured), mutated: scaled(BASE.mutated), hostile: scaled(BASE.hostile) };
+const where = (label: string) => ({ file: import.meta.filename, label });
 
 interface Part {
   text: string;
@@ -85,6 +86,7 @@ const structuredArb = fc
 
 describe('parseCallbackUrl under fuzzing', () => {
   it(`structured links: accepted exactly when every part is valid (${RUNS.structured} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1001, BASE.structured, where('structured links'));
     let accepted = 0;
     fc.assert(
       fc.property(structuredArb, ({ input, valid, token }) => {
@@ -92,12 +94,13 @@ describe('parseCallbackUrl under fuzzing', () => {
         if (result) accepted += 1;
         expect(result).toEqual(valid ? { token } : null);
       }),
-      { numRuns: RUNS.structured },
+      runs,
     );
     console.log(`[fuzz] parseCallbackUrl structured: ${RUNS.structured} inputs, ${accepted} valid and accepted, the rest refused`);
   });
 
   it(`valid links with one random edit: accepted exactly when the spec says valid (${RUNS.mutated} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1002, BASE.mutated, where('valid links with one random edit'));
     let accepted = 0;
     fc.assert(
       fc.property(mutationArb(tokenArb.map(callbackFor)), (input) => {
@@ -106,12 +109,13 @@ describe('parseCallbackUrl under fuzzing', () => {
         if (result) accepted += 1;
         expect(result).toEqual(expected === null ? null : { token: expected });
       }),
-      { numRuns: RUNS.mutated },
+      runs,
     );
     console.log(`[fuzz] parseCallbackUrl one-edit mutations: ${RUNS.mutated} inputs, ${accepted} still valid and accepted`);
   });
 
   it(`hostile strings, alone and after a valid prefix: never throws, never accepts (${RUNS.hostile * 2} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1003, BASE.hostile, where('hostile strings, alone and after a valid prefix'));
     fc.assert(
       fc.property(hostileStringArb, tokenArb, (junk, token) => {
         expect(parseCallbackUrl(junk)).toEqual(specCallbackToken(junk));
@@ -119,7 +123,7 @@ describe('parseCallbackUrl under fuzzing', () => {
         const expected = specCallbackToken(tail);
         expect(parseCallbackUrl(tail)).toEqual(expected === null ? null : { token: expected });
       }),
-      { numRuns: RUNS.hostile },
+      runs,
     );
     console.log(`[fuzz] parseCallbackUrl hostile: ${RUNS.hostile * 2} inputs (long, unicode, control, null bytes), none accepted wrongly`);
     const total = RUNS.structured + RUNS.mutated + RUNS.hostile * 2;

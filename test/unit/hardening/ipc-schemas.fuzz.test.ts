@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMAIL_MAX_LENGTH, PASTED_LINK_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, REQUEST_SCHEMAS, type InvokeChannel } from '../../../preload/api';
+import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
-const RUNS_PER_CHANNEL = 100_000;
-// Generous: a shared, busy machine can take several times the usual few seconds.
-const FUZZ_TIMEOUT = { timeout: 90_000 };
+const BASE_RUNS_PER_CHANNEL = 100_000;
+const RUNS_PER_CHANNEL = scaled(BASE_RUNS_PER_CHANNEL);
+const ODD_SHARE = 0.02;
 
 /** What each channel accepts: nothing at all, or exactly these string fields, each at most N long. */
 type Shape = { kind: 'none' } | { kind: 'fields'; fields: Record<string, number> };
@@ -103,18 +104,36 @@ const payloadArb = (shape: Shape): fc.Arbitrary<unknown> =>
   fc.oneof({ arbitrary: shapedArb(shape), weight: 8 }, { arbitrary: oddValueArb, weight: 1 }, { arbitrary: stringArb, weight: 1 });
 
 // Generating is what costs; parsing is cheap. Channels with the same contract share one
-// pool of generated payloads, so each schema still sees every one of them.
-const pools = new Map<string, unknown[]>();
-function poolFor(shape: Shape): unknown[] {
+// seed and one cached batch of generated payloads, so each schema still sees every one of
+// them. A fuzz run's ten-fold count is generated batch by batch, never held at once.
+const BATCH = BASE_RUNS_PER_CHANNEL;
+const seeds = new Map<string, number>();
+const firstBatches = new Map<string, unknown[]>();
+
+function batch(shape: Shape, seed: number, size: number): unknown[] {
+  const odd = Math.round(size * ODD_SHARE);
+  const payloads = fc.sample(payloadArb(shape), { seed, numRuns: size - odd });
+  // Deeply odd values (nested arrays, maps, typed arrays) are the rarer, costlier part.
+  payloads.push(...fc.sample(fc.anything({ maxDepth: 2 }), { seed: seed + 1, numRuns: odd }));
+  return payloads;
+}
+
+function* payloadsFor(shape: Shape): Generator<unknown> {
   const key = JSON.stringify(shape);
-  let pool = pools.get(key);
-  if (!pool) {
-    pool = fc.sample(payloadArb(shape), { numRuns: RUNS_PER_CHANNEL - 2_000 });
-    // Deeply odd values (nested arrays, maps, typed arrays) are the rarer, costlier part.
-    pool.push(...fc.sample(fc.anything({ maxDepth: 2 }), { numRuns: 2_000 }));
-    pools.set(key, pool);
+  let seed = seeds.get(key);
+  if (seed === undefined) {
+    seed = fuzzSeed(1301 + seeds.size, BASE_RUNS_PER_CHANNEL, { file: import.meta.filename, label: 'IPC payload schemas' }).seed;
+    seeds.set(key, seed);
   }
-  return pool;
+  let first = firstBatches.get(key);
+  if (!first) {
+    first = batch(shape, seed, Math.min(BATCH, RUNS_PER_CHANNEL));
+    firstBatches.set(key, first);
+  }
+  yield* first;
+  for (let done = first.length, round = 1; done < RUNS_PER_CHANNEL; done += BATCH, round += 1) {
+    yield* batch(shape, seed + 2 * round, Math.min(BATCH, RUNS_PER_CHANNEL - done));
+  }
 }
 
 describe('IPC payload schemas under fuzzing', () => {
@@ -126,15 +145,16 @@ describe('IPC payload schemas under fuzzing', () => {
     const shape = CONTRACT[channel];
     const schema = REQUEST_SCHEMAS[channel];
     let accepted = 0;
-    const pool = poolFor(shape);
-    for (const payload of pool) {
+    let seen = 0;
+    for (const payload of payloadsFor(shape)) {
+      seen += 1;
       const result = schema.safeParse(payload);
       if (result.success) accepted += 1;
       if (result.success !== contractAccepts(shape, payload)) {
         expect.fail(`${channel}: schema ${result.success ? 'accepted' : 'refused'} ${String(JSON.stringify(payload)).slice(0, 200)}`);
       }
     }
-    expect(pool.length).toBe(RUNS_PER_CHANNEL);
+    expect(seen).toBe(RUNS_PER_CHANNEL);
     console.log(`[fuzz] ipc ${channel}: ${RUNS_PER_CHANNEL} payloads, ${accepted} accepted, ${RUNS_PER_CHANNEL - accepted} refused`);
   });
 });

@@ -17,15 +17,6 @@ function isPrintableAscii(text: string): boolean {
   return true;
 }
 
-/** Spaces and control characters, including Unicode whitespace, never occur inside a link. */
-function hasSpaceOrControl(text: string): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code <= 0x20 || code === 0x7f || /\s/u.test(char)) return true;
-  }
-  return false;
-}
-
 function decode(component: string): string | null {
   try {
     return decodeURIComponent(component.replace(/\+/g, ' '));
@@ -248,13 +239,14 @@ export function unwrapPasted(input: string): string {
  * and PKCE ties it to this installation) or http on loopback (the emulator), the redirect
  * path, no credentials or fragment, one token in Stytch's format, and a token type that is
  * magic_links when present; other parameters are Stytch's business. Browsers forgive
- * backslashes and missing slashes after "https:" and show non-ASCII characters unencoded
- * (the WHATWG URL standard), so this does too. It is still one line: no spaces or control
- * characters. Returns the token or null.
+ * backslashes and missing slashes after "https:" (the WHATWG URL standard), so this does
+ * too. Like every link, it is one line of printable ASCII: Stytch percent-encodes anything
+ * else, and a URL parser silently drops some code points, so what a person saw would not
+ * be what was read. Returns the token or null.
  */
 export function specWebLinkToken(text: string): string | null {
   const match = /^(https?):[/\\]*([^/\\?#]*)([^?#]*)(?:\?([^#]*))?(#.*)?$/i.exec(text);
-  if (!match || text.length > MAX_LINK_LENGTH || hasSpaceOrControl(text)) return null;
+  if (!match || text.length > MAX_LINK_LENGTH || !isPrintableAscii(text)) return null;
   const scheme = (match[1] ?? '').toLowerCase();
   const authority = match[2] ?? '';
   if (match[5] !== undefined && match[5] !== '#') return null;

@@ -15,10 +15,11 @@ import {
   tokenArb,
   unwrapPasted,
 } from './link-spec';
+import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
-const RUNS = { structured: 40_000, mutated: 40_000, hostile: 20_000 };
-// Generous: a shared, busy machine can take several times the usual few seconds.
-const FUZZ_TIMEOUT = { timeout: 90_000 };
+const BASE = { structured: 40_000, mutated: 40_000, hostile: 20_000 };
+const RUNS = { structured: scaled(BASE.structured), mutated: scaled(BASE.mutated), hostile: scaled(BASE.hostile) };
+const where = (label: string) => ({ file: import.meta.filename, label });
 const REASONS = new Set(['empty', 'not-a-sign-in-link', 'malformed-token']);
 
 type Expected = PastedLinkResult;
@@ -105,6 +106,7 @@ function checkShape(result: PastedLinkResult): void {
 
 describe('parsePastedLink under fuzzing', () => {
   it(`structured pastes get the exact answer (${RUNS.structured} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1101, BASE.structured, where('structured pastes get the exact answer'));
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof({ arbitrary: webCaseArb, weight: 6 }, { arbitrary: callbackCaseArb, weight: 3 }, { arbitrary: emptyCaseArb, weight: 1 }), ({ input, expected }) => {
@@ -112,12 +114,13 @@ describe('parsePastedLink under fuzzing', () => {
         if (result.ok) accepted += 1;
         expect(result).toEqual(expected);
       }),
-      { numRuns: RUNS.structured },
+      runs,
     );
     console.log(`[fuzz] parsePastedLink structured: ${RUNS.structured} inputs, ${accepted} valid and accepted`);
   });
 
   it(`valid links with one random edit yield a token exactly when the spec says valid (${RUNS.mutated} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1102, BASE.mutated, where('valid links with one random edit yield a token'));
     let accepted = 0;
     const baseArb = fc.oneof(
       tokenArb.map(callbackFor),
@@ -131,12 +134,13 @@ describe('parsePastedLink under fuzzing', () => {
         if (result.ok) accepted += 1;
         expectSpecAnswer(input, result);
       }),
-      { numRuns: RUNS.mutated },
+      runs,
     );
     console.log(`[fuzz] parsePastedLink one-edit mutations: ${RUNS.mutated} inputs, ${accepted} still valid and accepted`);
   });
 
   it(`hostile text never throws and never yields a token the spec refuses (${RUNS.hostile * 2} inputs)`, FUZZ_TIMEOUT, () => {
+    const runs = fuzzSeed(1103, BASE.hostile, where('hostile text never throws'));
     fc.assert(
       fc.property(hostileStringArb, tokenArb, (junk, token) => {
         for (const input of [junk, `https://test.stytch.com/v1/magic_links/redirect?token=${token}${junk}`]) {
@@ -145,7 +149,7 @@ describe('parsePastedLink under fuzzing', () => {
           expectSpecAnswer(input, result);
         }
       }),
-      { numRuns: RUNS.hostile },
+      runs,
     );
     // Not strings at all: what a broken caller could hand over at run time.
     for (const odd of [null, undefined, 42, {}, []] as unknown as string[]) expect(parsePastedLink(odd)).toEqual({ ok: false, reason: 'empty' });
