@@ -41,9 +41,8 @@ describe('core failures against the emulator', () => {
     await rig.core.sendLink('slow@example.com');
     const token = rig.emulator.latestMessage('slow@example.com')?.token ?? '';
     rig.emulator.injectFault({ path: AUTH, delay_ms: 2000 });
-    const started = Date.now();
+    // Without the timeout the slow answer would arrive and sign the person in.
     await rig.core.handleDeepLink(deepLinkFor(token));
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(rig.core.view()).toMatchObject({ status: 'link-sent', notice: { code: 'timeout', action: 'retry' } });
   });
 

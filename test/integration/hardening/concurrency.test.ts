@@ -133,8 +133,14 @@ describe('concurrency: sign-out while a link is being exchanged', () => {
     const core = rig.core();
     const token = await requestLink(rig, core, 'changed-mind@example.com');
     rig.emulator.injectFault({ path: PATHS.authenticate, delay_ms: 300 });
+    // Sign out the moment the exchange is under way, whatever the machine's speed.
+    const underWay = new Promise<void>((resolve) => {
+      const stop = core.onView((view) => {
+        if (view.status === 'authenticating') resolve(stop());
+      });
+    });
     const exchanging = core.handleDeepLink(deepLinkFor(token));
-    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+    await underWay;
     expect(core.view().status).toBe('authenticating');
     expect((await core.signOut()).status).toBe('signed-out');
     await exchanging;

@@ -178,9 +178,8 @@ describe('relay gateway: failures map to the same codes as direct mode', () => {
     const gateway = gatewayFor(rig.relay.url, { timeoutMs: 300 });
     const { challenge } = createPkcePair();
     rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 2000 });
-    const started = Date.now();
+    // Without the app's own timeout the relay would answer (its limit is 5 s) and sign-up succeed.
     expect(await gateway.sendMagicLink(sendRequest('c@example.com', challenge))).toMatchObject({ ok: false, failure: { code: 'timeout' } });
-    expect(Date.now() - started).toBeLessThan(1500);
 
     const url = rig.relay.url;
     await rig.relay.close();
