@@ -4,11 +4,12 @@
 import type { AuthView } from '../preload/api';
 import { createAccountService } from './account/account-service';
 import { createMagicLinkFlow } from './auth/magic-link-flow';
-import { createSdkGateway } from './auth/sdk-gateway';
+import { createDeferredGateway } from './auth/deferred-gateway';
+import { stytchJwtExpectations, verifyJwtLocally } from './auth/jwt-verify';
 import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
 import type { CipherStatus, Clipboard, Clock, Logger, Store } from './ports';
-import { createRelayGateway } from './relay/relay-gateway';
+import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
 import { createCachedStore } from './session/cached-store';
 import { createSessionVault } from './session/session-vault';
@@ -62,24 +63,27 @@ export interface AppCoreWithIdle extends AppCore {
 
 const systemClock: Clock = { now: () => Date.now() };
 
-/** Relay mode talks to the organisation's relay; the other modes hold the secret themselves. */
+/**
+ * Relay mode talks to the organisation's relay; the other modes hold the secret themselves.
+ * Either client loads on its first network call: the first screen needs none of it.
+ */
 export function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
   if (config.mode === 'relay') {
-    return createRelayGateway({
-      relayUrl: config.relayUrl,
-      timeoutMs: config.stytchTimeoutMs,
-      logger,
-      projectId: config.stytch.projectId,
-    });
+    const projectId = config.stytch.projectId;
+    return createDeferredGateway(
+      () => import('./relay/relay-gateway').then(({ createRelayGateway }) => createRelayGateway({ relayUrl: config.relayUrl, timeoutMs: config.stytchTimeoutMs, logger, projectId })),
+      (jwt, keys, nowMs) => verifyRelayJwt(projectId, jwt, keys, nowMs),
+    );
   }
-  return createSdkGateway({
-    projectId: config.stytch.projectId,
-    secret: config.stytch.secret,
-    baseUrl: config.stytch.baseUrl,
-    timeoutMs: config.stytchTimeoutMs,
-    logger,
-    signUpPolicy: config.signUpPolicy,
-  });
+  const { projectId, secret, baseUrl } = config.stytch;
+  const expectations = stytchJwtExpectations(projectId, baseUrl);
+  return createDeferredGateway(
+    () =>
+      import('./auth/sdk-gateway').then(({ createSdkGateway }) =>
+        createSdkGateway({ projectId, secret, baseUrl, timeoutMs: config.stytchTimeoutMs, logger, signUpPolicy: config.signUpPolicy }),
+      ),
+    (jwt, keys, nowMs) => verifyJwtLocally(jwt, keys, nowMs, expectations),
+  );
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {

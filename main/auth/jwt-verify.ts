@@ -15,6 +15,11 @@ export interface JwtExpectations {
   issuers: readonly string[];
 }
 
+/** What a direct-mode JWT must say: the project, issued by Stytch or by the API base URL. */
+export function stytchJwtExpectations(projectId: string, baseUrl: string | undefined): JwtExpectations {
+  return { projectId, issuers: [`stytch.com/${projectId}`, ...(baseUrl ? [baseUrl] : [])] };
+}
+
 function decodeSegment(segment: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));

@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import type { SignUpPolicy } from '../config';
 import type { Logger } from '../ports';
 import { mapStytchError } from './error-map';
-import { verifyJwtLocally, type JwtExpectations } from './jwt-verify';
+import { stytchJwtExpectations, verifyJwtLocally } from './jwt-verify';
 import type {
   ActiveSession,
   AuthenticatedSession,
@@ -105,10 +105,7 @@ export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
     connect: { timeout: options.timeoutMs },
   });
   const client = buildClient(options, agent);
-  const expectations: JwtExpectations = {
-    projectId: options.projectId,
-    issuers: [`stytch.com/${options.projectId}`, ...(options.baseUrl ? [options.baseUrl] : [])],
-  };
+  const expectations = stytchJwtExpectations(options.projectId, options.baseUrl);
 
   async function call<T, R>(label: string, run: () => Promise<T>, shape: (body: T) => GatewayResult<R>): Promise<GatewayResult<R>> {
     let timer: NodeJS.Timeout | undefined;

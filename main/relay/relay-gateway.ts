@@ -6,7 +6,6 @@
 // applies its own configuration.
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
 import { z } from 'zod';
-import { verifyJwtLocally } from '../auth/jwt-verify';
 import type {
   AuthenticatedSession,
   GatewayResult,
@@ -18,6 +17,7 @@ import type {
 } from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
 import { publicJwkSchema } from '../session/session-vault';
+import { verifyRelayJwt } from './relay-jwt';
 import { createRelayAccount, type RelayAccount } from './relay-account';
 import { createRelayHttp } from './relay-http';
 
@@ -80,22 +80,6 @@ export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
   const account = createRelayAccount(http);
   let learnedProjectId = options.projectId;
 
-  function expectationsFor(jwt: string): { projectId: string; issuers: string[] } | undefined {
-    if (learnedProjectId !== undefined) return { projectId: learnedProjectId, issuers: [`stytch.com/${learnedProjectId}`] };
-    // Restoring before any key fetch in this process: the keys themselves came from the relay
-    // (stored with the session), so the signature is the anchor; require at least that the
-    // token's issuer and audience name the same project.
-    try {
-      const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown; aud?: unknown };
-      const issuer = typeof payload.iss === 'string' && payload.iss.startsWith('stytch.com/') ? payload.iss : undefined;
-      const projectId = issuer?.slice('stytch.com/'.length);
-      const audiences: unknown[] = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-      return projectId && issuer && audiences.includes(projectId) ? { projectId, issuers: [issuer] } : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   return {
     async sendMagicLink(request) {
       const result = await call(
@@ -135,11 +119,7 @@ export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
       return { ok: true, value: keys };
     },
 
-    verifySessionJwt(jwt, keys, nowMs): GatewayResult<VerifiedJwt> {
-      const expectations = expectationsFor(jwt);
-      if (!expectations) return { ok: false, failure: { code: 'jwt-invalid', detail: 'JWT names no consistent project' } };
-      return verifyJwtLocally(jwt, keys, nowMs, expectations);
-    },
+    verifySessionJwt: (jwt, keys, nowMs) => verifyRelayJwt(learnedProjectId, jwt, keys, nowMs),
 
     async revokeSession(sessionToken) {
       const result = await call('session revoke', { method: 'POST', path: '/v1/sessions/revoke', body: {}, bearer: sessionToken }, ok);

@@ -1,0 +1,31 @@
+// What a session JWT must say to verify in relay mode. Kept apart from the relay gateway
+// (which loads undici) so a local restore can check the stored JWT without it.
+// Rule: nothing here may import electron; never throws.
+import { verifyJwtLocally, type JwtExpectations } from '../auth/jwt-verify';
+import type { GatewayResult, PublicJwk, VerifiedJwt } from '../auth/stytch-gateway';
+
+/**
+ * The configured (or learned) project decides. Restoring before any key fetch in this
+ * process, with no project configured: the keys came from the relay (stored with the
+ * session), so the signature is the anchor; require at least that the token's issuer and
+ * audience name the same project.
+ */
+function relayJwtExpectations(projectId: string | undefined, jwt: string): JwtExpectations | undefined {
+  if (projectId !== undefined) return { projectId, issuers: [`stytch.com/${projectId}`] };
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown; aud?: unknown };
+    const issuer = typeof payload.iss === 'string' && payload.iss.startsWith('stytch.com/') ? payload.iss : undefined;
+    const project = issuer?.slice('stytch.com/'.length);
+    const audiences: unknown[] = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    return project && issuer && audiences.includes(project) ? { projectId: project, issuers: [issuer] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The relay gateway's local JWT check, for a project configured, learned or neither. */
+export function verifyRelayJwt(projectId: string | undefined, jwt: string, keys: readonly PublicJwk[], nowMs: number): GatewayResult<VerifiedJwt> {
+  const expectations = relayJwtExpectations(projectId, jwt);
+  if (!expectations) return { ok: false, failure: { code: 'jwt-invalid', detail: 'JWT names no consistent project' } };
+  return verifyJwtLocally(jwt, keys, nowMs, expectations);
+}

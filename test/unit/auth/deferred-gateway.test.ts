@@ -1,0 +1,74 @@
+// The deferred gateway loads the Stytch client on the first network call, never for a
+// local JWT check, once however many calls race, and answers a failure (never a throw)
+// when the client cannot be loaded.
+import { describe, expect, it } from 'vitest';
+import { createDeferredGateway } from '../../../main/auth/deferred-gateway';
+import type { GatewayResult, StytchGateway, VerifiedJwt } from '../../../main/auth/stytch-gateway';
+
+const LOCAL: GatewayResult<VerifiedJwt> = { ok: false, failure: { code: 'jwt-invalid', detail: 'checked locally' } };
+const LOADED: GatewayResult<VerifiedJwt> = { ok: false, failure: { code: 'jwt-expired', detail: 'checked by the loaded client' } };
+
+function recordingGateway(calls: string[]): StytchGateway {
+  const answer = (name: string) => (...args: unknown[]) => {
+    calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(',')})`);
+    return Promise.resolve({ ok: true as const, value: null });
+  };
+  return {
+    sendMagicLink: answer('sendMagicLink') as StytchGateway['sendMagicLink'],
+    authenticateMagicLink: answer('authenticateMagicLink') as StytchGateway['authenticateMagicLink'],
+    authenticateSession: answer('authenticateSession') as StytchGateway['authenticateSession'],
+    fetchSigningKeys: answer('fetchSigningKeys') as StytchGateway['fetchSigningKeys'],
+    revokeSession: answer('revokeSession'),
+    listSessions: answer('listSessions') as StytchGateway['listSessions'],
+    revokeSessionById: answer('revokeSessionById'),
+    createEmbeddableLink: answer('createEmbeddableLink') as StytchGateway['createEmbeddableLink'],
+    invite: answer('invite') as StytchGateway['invite'],
+    revokeInvite: answer('revokeInvite'),
+    verifySessionJwt: () => LOADED,
+    close: () => {
+      calls.push('close()');
+      return Promise.resolve();
+    },
+  };
+}
+
+describe('deferred gateway', () => {
+  it('checks a JWT locally without loading the client, and closes without loading it', async () => {
+    let loads = 0;
+    const gateway = createDeferredGateway(() => {
+      loads += 1;
+      return Promise.resolve(recordingGateway([]));
+    }, () => LOCAL);
+    expect(gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOCAL);
+    await gateway.close();
+    expect(loads).toBe(0);
+  });
+
+  it('loads once for racing calls, passes each call through with its arguments, then verifies with the loaded client', async () => {
+    const calls: string[] = [];
+    let loads = 0;
+    const gateway = createDeferredGateway(async () => {
+      loads += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      return recordingGateway(calls);
+    }, () => LOCAL);
+    await Promise.all([gateway.revokeSession('token-1'), gateway.revokeInvite({ userId: 'u', sessionId: 's', sessionToken: 't' }, 'a@example.com')]);
+    expect(loads).toBe(1);
+    expect(calls).toEqual(['revokeSession("token-1")', 'revokeInvite({"userId":"u","sessionId":"s","sessionToken":"t"},"a@example.com")']);
+    expect(gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOADED);
+    await gateway.close();
+    expect(calls.at(-1)).toBe('close()');
+  });
+
+  it('answers a failure, not a throw, when the client cannot load, and tries again on the next call', async () => {
+    const calls: string[] = [];
+    let attempt = 0;
+    const gateway = createDeferredGateway(() => {
+      attempt += 1;
+      return attempt === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve(recordingGateway(calls));
+    }, () => LOCAL);
+    expect(await gateway.fetchSigningKeys()).toEqual({ ok: false, failure: { code: 'unexpected', detail: 'could not load the Stytch client: Error: chunk missing' } });
+    expect(await gateway.fetchSigningKeys()).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['fetchSigningKeys()']);
+  });
+});
