@@ -44,8 +44,7 @@ export function createDeferredGateway(
         loading = undefined;
         return { ok: false, failure: { code: 'unexpected', detail: `could not load the Stytch client: ${String(error)}` } };
       }
-      const method = real[name] as (...a: never[]) => Promise<GatewayResult<unknown>>;
-      return method.apply(real, args);
+      return (real[name] as (this: StytchGateway, ...a: never[]) => Promise<GatewayResult<unknown>>).apply(real, args);
     };
   }
 

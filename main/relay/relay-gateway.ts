@@ -8,12 +8,10 @@
 import { z } from 'zod';
 import type {
   AuthenticatedSession,
-  GatewayResult,
   InviteRequest,
   PublicJwk,
   SessionCaller,
   StytchGateway,
-  VerifiedJwt,
 } from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
 import { publicJwkSchema } from '../session/session-vault';
