@@ -7,6 +7,7 @@ const BENCHES = [
   { name: 'sign-in core', script: 'scripts/bench/core.ts' },
   { name: 'relay vs direct', script: 'scripts/bench/relay.ts' },
   { name: 'renderer', script: 'scripts/bench/renderer.ts', needsBuild: true },
+  { name: 'cold start', script: 'scripts/bench/cold-start.ts', needsBuild: true },
 ];
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -14,8 +15,8 @@ let failed = 0;
 
 for (const bench of BENCHES) {
   console.log(`\n=== ${bench.name}`);
-  if (bench.needsBuild && !existsSync('out/renderer/index.html')) {
-    console.log('out/renderer is missing; building it first (electron-vite build)');
+  if (bench.needsBuild && !(existsSync('out/renderer/index.html') && existsSync('out/main/index.js'))) {
+    console.log('out/ is missing; building it first (electron-vite build)');
     spawnSync(npx, ['electron-vite', 'build'], { stdio: 'inherit' });
   }
   const result = spawnSync(npx, ['tsx', bench.script], { stdio: 'inherit' });

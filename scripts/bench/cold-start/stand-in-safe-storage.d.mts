@@ -1,0 +1,3 @@
+import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
+
+export declare const standInSafeStorage: SafeStorageLike;
