@@ -30,7 +30,12 @@ export function ConfirmLinkScreen(props: ConfirmLinkScreenProps) {
   return (
     <section className="screen" role="alertdialog" aria-labelledby={headingId} aria-describedby={reasonId}>
       <ScreenHeading id={headingId} takeFocus={false}>
-        Continue as <span className="address">{email}</span>?
+        Continue as{' '}
+        {/* On a line of its own, in a monospaced face: l and 1, O and 0, rn and m stay apart. */}
+        <span className="confirm-link__address" data-testid="unrequested-link-email">
+          {email}
+          <span className="confirm-link__mark">?</span>
+        </span>
       </ScreenHeading>
       <p className="screen__lead" id={reasonId} data-testid="unrequested-link-reason">
         {pendingEmail === null ? (
@@ -47,10 +52,10 @@ export function ConfirmLinkScreen(props: ConfirmLinkScreenProps) {
       </p>
       {alerts}
       <div className="actions">
-        <Button ref={cancel} busy={cancelling} busyLabel="Cancelling…" onPress={onCancel}>
+        <Button ref={cancel} wide busy={cancelling} busyLabel="Cancelling…" onPress={onCancel}>
           Cancel
         </Button>
-        <Button variant="secondary" busy={confirming} busyLabel="Signing you in…" onPress={onConfirm}>
+        <Button variant="secondary" wide busy={confirming} busyLabel="Signing you in…" onPress={onConfirm}>
           Continue as {email}
         </Button>
       </div>
