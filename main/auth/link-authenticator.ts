@@ -46,7 +46,7 @@ export function tokenFingerprint(token: string): string {
 }
 
 export function createLinkAuthenticator(deps: {
-  gateway: StytchGateway;
+  gateway: Pick<StytchGateway, 'authenticateMagicLink'>;
   verifiers: VerifierStore;
   logger: Logger;
   sessionDurationMinutes: number;
