@@ -100,7 +100,6 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     void guarded.finally(() => background.delete(guarded));
   }
 
-
   function persist(session: StoredSession): void {
     try {
       vault.save(session);
