@@ -41,6 +41,13 @@ export interface AppCore {
   resend(): Promise<AuthView>;
   /** The paste fallback: the emailed https link or the promptgrimoire:// link. */
   submitLink(link: string): Promise<AuthView>;
+  /** Continue as the account of a link not requested here (the 'confirming' status). */
+  confirmLink(): Promise<AuthView>;
+  /**
+   * Decline a link not requested here (also on closing the window): its session is ended
+   * at Stytch and wiped, and a pending sign-in comes back. With nothing to decline, no change.
+   */
+  cancelLink(): Promise<AuthView>;
   startOver(): Promise<AuthView>;
   dismissNotice(): Promise<AuthView>;
   signOut(): Promise<AuthView>;

@@ -203,6 +203,8 @@ function refuseToStart(event: string, errors: readonly string[], intro: string):
 
 function wireQuit(core: AppCore, unbind: () => void): void {
   app.on('window-all-closed', () => {
+    // Closing the window answers a pending "Continue as …?" with Cancel: its session ends.
+    void core.cancelLink();
     // macOS apps stay alive without windows; open-url or the dock brings one back.
     if (process.platform !== 'darwin') app.quit();
   });

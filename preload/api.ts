@@ -10,6 +10,8 @@ export const INVOKE_CHANNELS = {
   sendLink: 'auth:send-link',
   resend: 'auth:resend',
   submitLink: 'auth:submit-link',
+  confirmLink: 'auth:confirm-link',
+  cancelLink: 'auth:cancel-link',
   startOver: 'auth:start-over',
   dismissNotice: 'auth:dismiss-notice',
   signOut: 'auth:sign-out',
@@ -45,6 +47,8 @@ export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.sendLink]: emailRequest,
   [INVOKE_CHANNELS.resend]: z.undefined(),
   [INVOKE_CHANNELS.submitLink]: z.object({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }).strict(),
+  [INVOKE_CHANNELS.confirmLink]: z.undefined(),
+  [INVOKE_CHANNELS.cancelLink]: z.undefined(),
   [INVOKE_CHANNELS.startOver]: z.undefined(),
   [INVOKE_CHANNELS.dismissNotice]: z.undefined(),
   [INVOKE_CHANNELS.signOut]: z.undefined(),
@@ -74,6 +78,8 @@ export const AUTH_STATUSES = [
   'sending',
   'link-sent',
   'authenticating',
+  /** A link not requested here was exchanged; the person is asked before it counts. */
+  'confirming',
   'signed-in',
 ] as const;
 export type AuthStatus = (typeof AUTH_STATUSES)[number];
@@ -108,6 +114,8 @@ export const authViewSchema = z.object({
   linkExpiresAt: z.string().nullable(),
   /** Link sent: the earliest moment "Resend" may be used (ISO 8601). */
   resendAvailableAt: z.string().nullable(),
+  /** Confirming: the email of the sign-in still pending here, which Cancel returns to. */
+  pendingEmail: z.string().nullable(),
   /** 'memory-only' when the OS offers no real encryption: the session is not written to disk. */
   persistence: z.enum(['encrypted', 'memory-only']),
   /** Signed in but Stytch cannot be reached: the session is kept until it expires. */
@@ -169,6 +177,8 @@ export interface InvokeResponses {
   'auth:send-link': AuthView;
   'auth:resend': AuthView;
   'auth:submit-link': AuthView;
+  'auth:confirm-link': AuthView;
+  'auth:cancel-link': AuthView;
   'auth:start-over': AuthView;
   'auth:dismiss-notice': AuthView;
   'auth:sign-out': AuthView;
@@ -193,6 +203,10 @@ export interface GrimoireApi {
   sendLink(email: string): Promise<IpcResult<AuthView>>;
   resend(): Promise<IpcResult<AuthView>>;
   submitLink(link: string): Promise<IpcResult<AuthView>>;
+  /** Continue as the account of a link not requested here (status 'confirming'). */
+  confirmLink(): Promise<IpcResult<AuthView>>;
+  /** Decline it: its session is ended at Stytch and a pending sign-in comes back. */
+  cancelLink(): Promise<IpcResult<AuthView>>;
   startOver(): Promise<IpcResult<AuthView>>;
   dismissNotice(): Promise<IpcResult<AuthView>>;
   signOut(): Promise<IpcResult<AuthView>>;
@@ -227,6 +241,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): GrimoireApi 
     sendLink: (email) => call(C.sendLink, { email }),
     resend: () => call(C.resend),
     submitLink: (link) => call(C.submitLink, { link }),
+    confirmLink: () => call(C.confirmLink),
+    cancelLink: () => call(C.cancelLink),
     startOver: () => call(C.startOver),
     dismissNotice: () => call(C.dismissNotice),
     signOut: () => call(C.signOut),

@@ -11,6 +11,7 @@ import { instant } from './format';
 import { Button } from './components/button';
 import { AuthenticatingScreen } from './screens/authenticating-screen';
 import { CheckEmailScreen } from './screens/check-email-screen';
+import { ConfirmLinkScreen } from './screens/confirm-link-screen';
 import { DiagnosticsScreen } from './screens/diagnostics-screen';
 import { RestoringScreen } from './screens/restoring-screen';
 import { SignInScreen } from './screens/sign-in-screen';
@@ -29,7 +30,7 @@ function withLinkTimes(view: AuthView, lastLinkSent: AuthView | null): AuthView 
   };
 }
 
-type Screen = 'restoring' | 'sign-in' | 'check-email' | 'authenticating' | 'signed-in';
+type Screen = 'restoring' | 'sign-in' | 'check-email' | 'authenticating' | 'confirm' | 'signed-in';
 
 // 'sending' is a busy state of whichever screen asked for it: the sign-in form, or a
 // resend from "check your email", which must not flash back to the form.
@@ -46,6 +47,8 @@ function screenFor(status: AuthView['status'] | null, previous: Screen): Screen 
       return 'check-email';
     case 'authenticating':
       return 'authenticating';
+    case 'confirming':
+      return 'confirm';
     case 'signed-in':
       return 'signed-in';
   }
@@ -158,6 +161,19 @@ export function App({ feed }: { feed: ViewFeed }) {
         ) : null;
       case 'authenticating':
         return <AuthenticatingScreen alerts={alerts} />;
+      case 'confirm':
+        return view?.email ? (
+          <ConfirmLinkScreen
+            key={view.email}
+            email={view.email}
+            pendingEmail={view.pendingEmail}
+            confirming={pending === 'confirm'}
+            cancelling={pending === 'cancel'}
+            onConfirm={actions.confirmLink}
+            onCancel={actions.cancelLink}
+            alerts={alerts}
+          />
+        ) : null;
       case 'signed-in':
         return view ? (
           <SignedInScreen

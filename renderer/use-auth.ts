@@ -6,7 +6,7 @@ import type { AuthView, GrimoireApi, IpcResult } from '../preload/api';
 import { BRIDGE_MISSING, firstFailure, outcomeOf } from './view-feed';
 import type { ViewFeed } from './view-feed';
 
-export type Pending = 'load' | 'send' | 'resend' | 'submit' | 'start-over' | 'dismiss' | 'sign-out';
+export type Pending = 'load' | 'send' | 'resend' | 'submit' | 'confirm' | 'cancel' | 'start-over' | 'dismiss' | 'sign-out';
 
 export interface AuthActions {
   reload: () => void;
@@ -15,6 +15,9 @@ export interface AuthActions {
   retry: () => boolean;
   resend: () => void;
   submitLink: (link: string) => void;
+  /** The answers to "Continue as …?" for a link not requested on this computer. */
+  confirmLink: () => void;
+  cancelLink: () => void;
   startOver: () => void;
   dismissNotice: () => void;
   signOut: () => void;
@@ -98,6 +101,8 @@ export function useAuth(feed: ViewFeed): Auth {
       },
       resend: () => run('resend', (api) => api.resend()),
       submitLink: (link) => run('submit', (api) => api.submitLink(link)),
+      confirmLink: () => run('confirm', (api) => api.confirmLink()),
+      cancelLink: () => run('cancel', (api) => api.cancelLink()),
       startOver: () => run('start-over', (api) => api.startOver()),
       dismissNotice: () => run('dismiss', (api) => api.dismissNotice()),
       signOut: () => run('sign-out', (api) => api.signOut()),

@@ -1,6 +1,8 @@
 // Exchanges a magic-link token for a session: one flight per token, PKCE verifiers tried
 // newest first, then (links without PKCE) one attempt without a verifier, and recently used
-// tokens remembered by hash so a replay never calls Stytch.
+// tokens remembered by hash so a replay never calls Stytch. Only a link that matched one of
+// this installation's verifiers comes back 'signed-in'; a link without PKCE comes back
+// 'unrequested', for the flow to confirm with the person before it counts.
 // Rule: nothing here may import electron; tokens are never stored or logged, only hashed.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../ports';
@@ -10,6 +12,11 @@ import type { AuthenticatedSession, GatewayFailure, StytchGateway } from './styt
 export type LinkOutcome =
   /** `verifier` is spent: the caller removes it once the person sees the result. */
   | { kind: 'signed-in'; session: AuthenticatedSession; verifier: string }
+  /**
+   * A link this installation did not ask for (no PKCE: a device link, an invite): Stytch
+   * made a session, but it is not the person's until they confirm it (login-CSRF defence).
+   */
+  | { kind: 'unrequested'; session: AuthenticatedSession }
   | { kind: 'replayed' }
   /** An emailed (PKCE) link whose verifier is not on this installation. */
   | { kind: 'no-verifier' }
@@ -39,7 +46,7 @@ export function tokenFingerprint(token: string): string {
 }
 
 export function createLinkAuthenticator(deps: {
-  gateway: StytchGateway;
+  gateway: Pick<StytchGateway, 'authenticateMagicLink'>;
   verifiers: VerifierStore;
   logger: Logger;
   sessionDurationMinutes: number;
@@ -87,9 +94,8 @@ export function createLinkAuthenticator(deps: {
     const result = await authenticate(token);
     if (result.ok) {
       remember(fingerprint);
-      // Nothing was spent: the empty verifier matches no stored one, so removing it only
-      // prunes expired entries, and a sign-in pending here keeps its own verifier.
-      return { kind: 'signed-in', session: result.value, verifier: '' };
+      // No verifier was spent, so a sign-in pending here keeps its own.
+      return { kind: 'unrequested', session: result.value };
     }
     if (result.failure.errorType === 'pkce_expected_code_verifier') {
       deps.logger.info('sign-in link was requested elsewhere: no verifier here matches it', { link: fingerprint });

@@ -1,12 +1,13 @@
 // The sign-in state machine: restoring → signed-out → sending → link-sent → authenticating
-// → signed-in. Every action ends in a defined state, failures carry a notice from the one
-// table, and every change is pushed as a view through the one projection.
+// → signed-in, with a detour through confirming for a link this installation did not ask
+// for (unrequested-link.ts). Every action ends in a defined state, failures carry a notice
+// from the one table, and every change is pushed as a view through the one projection.
 // Rule: nothing here may import electron; only views leave this module.
 import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
 import type { Clock, Logger } from '../ports';
 import { restoreLocally } from '../session/restore';
-import type { Scheduler } from '../session/scheduler';
+import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
@@ -15,7 +16,8 @@ import { createLinkAuthenticator, type LinkOutcome } from './link-authenticator'
 import { noticeFor, type NoticeCode } from './notices';
 import { createPkcePair } from './pkce';
 import type { AuthenticatedSession, PublicJwk, StytchGateway } from './stytch-gateway';
-import { toAuthView, type FlowState, type PendingLink } from './view';
+import { createUnrequestedLinks } from './unrequested-link';
+import { fallbackFrom, pendingOf, toAuthView, type FlowState, type PendingLink } from './view';
 
 export const RESEND_COOLDOWN_MS = 30_000;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
@@ -69,8 +71,16 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     offlineChanged: () => set(state, notice),
   });
   const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);
+  // A session from a link not requested here waits in memory for the person's answer.
+  const unrequested = createUnrequestedLinks({
+    gateway,
+    logger,
+    scheduler: deps.scheduler ?? createTimerScheduler(),
+    host: { state: () => state, set, view, signIn: (session) => signedIn(session, null), track },
+  });
 
   function set(next: FlowState, nextNotice: Notice | null = null): AuthView {
+    unrequested.leaving(state, next);
     state = next;
     notice = nextNotice;
     const current = view();
@@ -89,11 +99,6 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     background.add(guarded);
     void guarded.finally(() => background.delete(guarded));
   }
-
-  const pendingOf = (s: FlowState): PendingLink | null =>
-    s.status === 'link-sent' ? s.pending : s.status === 'authenticating' || s.status === 'sending' ? s.pending : null;
-  const fallbackFrom = (pending: PendingLink | null): FlowState =>
-    pending ? { status: 'link-sent', pending } : { status: 'signed-out' };
 
   function persist(session: StoredSession): void {
     try {
@@ -151,7 +156,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   async function sendLink(rawEmail: string, fromPending: PendingLink | null = null): Promise<AuthView> {
     await start();
     if (state.status === 'signed-in') return set(state, noticeFor('already-signed-in'));
-    if (state.status === 'sending' || state.status === 'authenticating') return set(state, noticeFor('busy'));
+    if (state.status === 'sending' || state.status === 'authenticating' || state.status === 'confirming') return set(state, noticeFor('busy'));
     const email = rawEmail.trim();
     const back = fallbackFrom(fromPending);
     if (email.length > 254 || !EMAIL_SHAPE.test(email)) return set(back, noticeFor('invalid-email'));
@@ -195,7 +200,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     return sendLink(pending.email, pending);
   }
 
-  function signedIn(fresh: AuthenticatedSession, spentVerifier: string): AuthView {
+  /** `spentVerifier` is null for a confirmed link without PKCE: a pending one stays intact. */
+  function signedIn(fresh: AuthenticatedSession, spentVerifier: string | null): AuthView {
     // Keys already known are stored with the session right away (one write on the
     // critical path); otherwise they are fetched and stored in the background.
     const session: StoredSession = { ...fresh, signingKeys: knownKeys };
@@ -203,7 +209,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     const current = set({ status: 'signed-in', session });
     logger.info('signed in', { persistence: vault.persistence });
     // Housekeeping after the person sees the result: a second disk write need not delay it.
-    track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => verifiers.remove(spentVerifier)));
+    if (spentVerifier !== null) track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => verifiers.remove(spentVerifier)));
     if (knownKeys.length === 0) captureSigningKeys(session.sessionId);
     keeper.begin(session, false);
     return current;
@@ -222,6 +228,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       return view();
     }
     const pending = pendingOf(state);
+    // A link arriving while a question is open is exchanged too, but never replaces it.
+    const asking = state.status === 'confirming';
     if (authenticator.wasUsed(token)) {
       logger.info('ignored a sign-in link that was already used');
       return set(state.status === 'authenticating' ? fallbackFrom(pending) : state, noticeFor('link-replayed'));
@@ -231,20 +239,25 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       await attempt.outcome;
       return view();
     }
-    set({ status: 'authenticating', pending });
+    if (!asking) set({ status: 'authenticating', pending });
     const outcome: LinkOutcome = await attempt.outcome;
+    // The person may have moved on while Stytch answered (signed out, started over, another
+    // link won): a session that arrives too late is ended, never silently brought back.
+    const current = asking ? ['confirming', 'link-sent', 'signed-out'].includes(state.status) : state.status === 'authenticating';
+    const settle = (code: NoticeCode, seconds?: number): AuthView =>
+      asking ? set(state, noticeFor(code, seconds)) : set(fallbackFrom(pending), noticeFor(code, seconds));
     switch (outcome.kind) {
       case 'signed-in':
-        // The person moved on while Stytch answered (signed out, started over, or another
-        // link won): the new session is ended, never silently brought back.
-        if (state.status !== 'authenticating') return discardLate(outcome.session.sessionToken);
-        return signedIn(outcome.session, outcome.verifier);
+        // The person's own link (a verifier of ours matched): one click, even over a question.
+        return current ? signedIn(outcome.session, outcome.verifier) : discardLate(outcome.session.sessionToken);
+      case 'unrequested':
+        return unrequested.arrived(outcome.session, pending, asking, current);
       case 'replayed':
-        return set(fallbackFrom(pending), noticeFor('link-replayed'));
+        return settle('link-replayed');
       case 'no-verifier':
-        return set(fallbackFrom(pending), noticeFor('link-from-elsewhere'));
+        return settle('link-from-elsewhere');
       case 'failed':
-        return set(fallbackFrom(pending), noticeFor(outcome.failure.code, outcome.failure.retryAfterSeconds));
+        return settle(outcome.failure.code, outcome.failure.retryAfterSeconds);
     }
   }
 
@@ -271,6 +284,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       }
       await authenticate(parsed.token);
     },
+    confirmLink: async (): Promise<AuthView> => (await start(), unrequested.confirm()),
+    cancelLink: async (): Promise<AuthView> => (await start(), unrequested.cancel()),
     async startOver(): Promise<AuthView> {
       await start();
       if (state.status === 'signed-in' || state.status === 'sending' || state.status === 'authenticating') return view();
@@ -299,6 +314,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     async dispose(): Promise<void> {
       keeper.dispose();
       listeners.clear();
+      await unrequested.dispose();
       while (background.size > 0) await Promise.all([...background]);
       await gateway.close();
     },

@@ -18,7 +18,11 @@ export type FlowNoticeCode =
   | 'invites-disabled'
   | 'no-device-link'
   | 'clipboard-refused'
-  | 'clipboard-unavailable';
+  | 'clipboard-unavailable'
+  | 'link-declined'
+  | 'confirmation-expired'
+  | 'confirmation-busy'
+  | 'nothing-to-confirm';
 
 export type NoticeCode = FailureCode | FlowNoticeCode;
 
@@ -184,6 +188,27 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
   'clipboard-unavailable': {
     tone: 'warning',
     message: 'This installation of PromptGrimoire cannot use the clipboard. Create the link again on a computer where copying works.',
+    action: null,
+  },
+  // A link not requested on this computer (no PKCE of ours): the person was asked first.
+  'link-declined': {
+    tone: 'info',
+    message: 'You did not continue with that link, and its sign-in was ended. Nothing changed on this computer.',
+    action: null,
+  },
+  'confirmation-expired': {
+    tone: 'info',
+    message: 'The question about a sign-in link went unanswered for two minutes, so that sign-in was ended. Nothing changed on this computer.',
+    action: null,
+  },
+  'confirmation-busy': {
+    tone: 'warning',
+    message: 'Another sign-in link arrived while this question was open. It was refused and its sign-in ended; answer this question first.',
+    action: null,
+  },
+  'nothing-to-confirm': {
+    tone: 'info',
+    message: 'There is no sign-in link waiting for your answer any more.',
     action: null,
   },
 };

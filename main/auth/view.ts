@@ -18,7 +18,14 @@ export type FlowState =
   | { status: 'sending'; email: string; pending: PendingLink | null }
   | { status: 'link-sent'; pending: PendingLink }
   | { status: 'authenticating'; pending: PendingLink | null }
+  /** The session itself stays in the confirmation (unrequested-link.ts), never in the state. */
+  | { status: 'confirming'; email: string; pending: PendingLink | null }
   | { status: 'signed-in'; session: StoredSession };
+
+/** The sign-in a state is waiting on, if any: what Cancel and failures return to. */
+export const pendingOf = (state: FlowState): PendingLink | null => ('pending' in state ? state.pending : null);
+export const fallbackFrom = (pending: PendingLink | null): FlowState =>
+  pending ? { status: 'link-sent', pending } : { status: 'signed-out' };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -39,6 +46,7 @@ export function toAuthView(
     expiresAt: null,
     linkExpiresAt: null,
     resendAvailableAt: null,
+    pendingEmail: null,
     persistence,
     offline: state.status === 'signed-in' && offline,
     features,
@@ -55,6 +63,10 @@ export function toAuthView(
         view.linkExpiresAt = iso(state.pending.linkExpiresAt);
         view.resendAvailableAt = iso(state.pending.resendAvailableAt);
       }
+      break;
+    case 'confirming':
+      view.email = state.email;
+      view.pendingEmail = state.pending?.email ?? null;
       break;
     case 'signed-in':
       view.email = state.session.user.email;

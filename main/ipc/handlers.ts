@@ -62,6 +62,8 @@ export function createIpcHandlers(services: IpcServices, logger?: Logger): IpcHa
     [C.sendLink]: handler(C.sendLink, (request) => ok(core.sendLink(request.email)), logger),
     [C.resend]: handler(C.resend, () => ok(core.resend()), logger),
     [C.submitLink]: handler(C.submitLink, (request) => ok(core.submitLink(request.link)), logger),
+    [C.confirmLink]: handler(C.confirmLink, () => ok(core.confirmLink()), logger),
+    [C.cancelLink]: handler(C.cancelLink, () => ok(core.cancelLink()), logger),
     [C.startOver]: handler(C.startOver, () => ok(core.startOver()), logger),
     [C.dismissNotice]: handler(C.dismissNotice, () => ok(core.dismissNotice()), logger),
     [C.signOut]: handler(C.signOut, () => ok(core.signOut()), logger),

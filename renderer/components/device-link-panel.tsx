@@ -33,8 +33,9 @@ export function DeviceLinkPanel() {
   return (
     <Panel title="Use another computer">
       <p className="panel__note">
-        On the other computer, open PromptGrimoire, enter any email and choose “Paste your sign-in link” — or
-        just click the link there. The link works once, for 10 minutes.
+        On the other computer, click the link, or open PromptGrimoire, enter any email and choose “Paste your
+        sign-in link”. That computer did not ask for the link, so it will ask you to confirm: check that it shows
+        your address and choose “Continue as …”. The link works once, for 10 minutes.
       </p>
       {failure && (
         <FailureAlert message={failure.message} onRetry={failure.op === 'create' ? create : copy} onDismiss={clearFailure} />

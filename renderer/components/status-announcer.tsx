@@ -17,6 +17,9 @@ function sentence(status: AuthView['status']): string {
       return 'Link sent. Check your email.';
     case 'authenticating':
       return 'Signing you in…';
+    case 'confirming':
+      // The screen itself (an alert dialog) reads out the question.
+      return '';
     case 'signed-in':
       return 'Signed in.';
   }

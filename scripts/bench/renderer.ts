@@ -102,7 +102,7 @@ const PAGE_PROBE = `
 (() => {
   const view = {
     status: 'signed-out', email: null, name: null, expiresAt: null, linkExpiresAt: null,
-    resendAvailableAt: null, persistence: 'encrypted', offline: false,
+    resendAvailableAt: null, pendingEmail: null, persistence: 'encrypted', offline: false,
     features: { signUpPolicy: 'open', invitesEnabled: false }, notice: null,
   };
   const answer = () => new Promise((resolve) => setTimeout(() => resolve({ ok: true, value: view }), 0));

@@ -41,6 +41,8 @@ test('a link made here signs in on another computer, once', async ({ app }) => {
   await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(app.page.getByLabel('Email')).toBeVisible();
   await app.deliverDeepLink(link);
+  // That computer did not ask for the link, so it asks before it continues.
+  await app.page.getByRole('button', { name: 'Continue as traveller@example.com', exact: true }).click();
   await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   await expect(app.page.getByText('traveller@example.com').first()).toBeVisible();
 });
@@ -95,6 +97,7 @@ test.describe('when only invited people may sign in', () => {
     const invite = app.emulator.latestMessage('colleague@example.com');
     const redirect = await fetch(invite?.link ?? '', { redirect: 'manual' });
     await app.deliverDeepLink(redirect.headers.get('location') ?? '');
+    await app.page.getByRole('button', { name: 'Continue as colleague@example.com', exact: true }).click();
     await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
     await expect(app.page.getByText('colleague@example.com').first()).toBeVisible();
   });

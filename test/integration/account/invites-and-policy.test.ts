@@ -37,7 +37,9 @@ describe('sign-up policy existing-users-only', () => {
     const here = rig.install();
     await here.core.start();
     await here.core.handleDeepLink(await followEmailedLink('admin@example.com'));
-    expect(here.core.view()).toMatchObject({ status: 'signed-in', email: 'admin@example.com' });
+    // An invite carries no PKCE of this installation: the person confirms it once.
+    expect(here.core.view()).toMatchObject({ status: 'confirming', email: 'admin@example.com' });
+    expect(await here.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'admin@example.com' });
     await here.core.signOut();
     // Now an active user: the ordinary send (with its code challenge) works.
     await rig.signIn(here.core, 'admin@example.com');
@@ -52,7 +54,7 @@ describe('invites', () => {
     const host = rig.install();
     await host.core.start();
     await host.core.handleDeepLink(await followEmailedLink('host@example.com'));
-    expect(host.core.view().status).toBe('signed-in');
+    expect((await host.core.confirmLink()).status).toBe('signed-in');
 
     const invited = await host.core.account.invite({ email: ' grace@example.com ', firstName: 'Grace', lastName: 'Hopper' });
     if (!invited.ok) throw new Error(invited.message);
@@ -86,7 +88,8 @@ describe('invites', () => {
     const graceHere = rig.install();
     await graceHere.core.start();
     await graceHere.core.handleDeepLink(await followEmailedLink('grace@example.com'));
-    expect(graceHere.core.view()).toMatchObject({ status: 'signed-in', email: 'grace@example.com', name: 'Grace Hopper' });
+    expect(graceHere.core.view()).toMatchObject({ status: 'confirming', email: 'grace@example.com' });
+    expect(await graceHere.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'grace@example.com', name: 'Grace Hopper' });
   });
 
   it('keeps the pending list per inviter and explains an invite to someone who already has an account', async () => {

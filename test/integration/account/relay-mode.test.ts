@@ -1,40 +1,15 @@
 // The account screen in relay mode: the core holds no secret, and core.account reaches
 // Stytch through the relay (relay/server.ts) with the session token alone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, type AppConfig } from '../../../main/config';
-import { createLogger } from '../../../main/log/logger';
-import { startRelay, type RunningRelay } from '../../../relay/server';
 import { startAccountRig, type AccountRig } from './rig';
 
 let rig: AccountRig;
-let relay: RunningRelay | undefined;
-afterEach(async () => {
-  await relay?.close();
-  relay = undefined;
-  await rig?.cleanup();
-});
-
-async function relayConfig(options: { invitesEnabled: boolean }): Promise<AppConfig> {
-  relay = await startRelay({
-    port: 0,
-    invitesEnabled: options.invitesEnabled,
-    stytch: { projectId: rig.emulator.projectId, secret: rig.emulator.secret, apiUrl: rig.emulator.url },
-    logger: createLogger(() => undefined),
-  });
-  const loaded = loadConfig({
-    STYTCH_PROJECT_ID: rig.emulator.projectId,
-    PROMPTGRIMOIRE_RELAY_URL: relay.url,
-    PROMPTGRIMOIRE_INVITES_ENABLED: String(options.invitesEnabled),
-  });
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  expect(loaded.config.mode).toBe('relay');
-  return loaded.config;
-}
+afterEach(async () => rig?.cleanup());
 
 describe('account in relay mode', () => {
   it('lists sessions, signs out the others, and makes a device link that signs in elsewhere', async () => {
     rig = await startAccountRig();
-    const config = await relayConfig({ invitesEnabled: true });
+    const config = await rig.relayConfig({ invitesEnabled: true });
     const here = rig.install({ config });
     await rig.signIn(here.core, 'relayed@example.com');
 
@@ -54,7 +29,9 @@ describe('account in relay mode', () => {
     const there = rig.install({ config });
     await there.core.start();
     await there.core.handleDeepLink(here.clipboard.text);
-    expect(there.core.view()).toMatchObject({ status: 'signed-in', email: 'relayed@example.com' });
+    // Through the relay too, a link not requested there asks before it signs in.
+    expect(there.core.view()).toMatchObject({ status: 'confirming', email: 'relayed@example.com' });
+    expect(await there.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'relayed@example.com' });
 
     const invited = await here.core.account.invite({ email: 'guest@example.com', firstName: 'Gus', lastName: '' });
     expect(invited).toMatchObject({ ok: true, value: { pendingInvites: [{ email: 'guest@example.com', name: 'Gus' }] } });
@@ -64,7 +41,7 @@ describe('account in relay mode', () => {
   it('reports a relay that refuses invites as misconfigured', async () => {
     rig = await startAccountRig();
     // The app believes invites are on; the relay has them off.
-    const config = { ...(await relayConfig({ invitesEnabled: false })), invitesEnabled: true };
+    const config = { ...(await rig.relayConfig({ invitesEnabled: false })), invitesEnabled: true };
     const here = rig.install({ config });
     await rig.signIn(here.core, 'host@example.com');
     expect(await here.core.account.invite({ email: 'x@example.com', firstName: '', lastName: '' })).toMatchObject({

@@ -9,8 +9,9 @@ import type { Client } from 'stytch';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import type { StytchGateway } from '../../../main/auth/stytch-gateway';
-import type { AppConfig } from '../../../main/config';
+import { loadConfig, type AppConfig } from '../../../main/config';
 import { createLogger } from '../../../main/log/logger';
+import { startRelay, type RunningRelay } from '../../../relay/server';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { stytchClientFor } from '../../fixtures/stytch-client';
@@ -37,6 +38,8 @@ export interface AccountRig {
   install(options?: { config?: AppConfig; gateway?: StytchGateway }): Installation;
   /** The same installation started again (same store and key): an app restart. */
   restart(installation: Installation): Installation;
+  /** Starts a relay in front of the emulator (closed at cleanup) and answers an app config for it. */
+  relayConfig(options: { invitesEnabled: boolean }): Promise<AppConfig>;
   /** Sends a link from `core`, follows it, and expects to be signed in. */
   signIn(core: AppCoreWithIdle, email: string): Promise<void>;
   cleanup(): Promise<void>;
@@ -49,6 +52,7 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
   const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
   const made: Installation[] = [];
   const stytch = stytchClientFor(emulator);
+  const relays: RunningRelay[] = [];
 
   function open(dir: string, key: Buffer, options: { config?: AppConfig; gateway?: StytchGateway } = {}): Installation {
     const clipboard = createMemoryClipboard();
@@ -74,6 +78,23 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
       return open(mkdtempSync(join(tmpdir(), 'grimoire-account-')), randomBytes(32), options);
     },
     restart: (installation) => open(installation.dir, installation.key),
+    async relayConfig({ invitesEnabled }) {
+      const relay = await startRelay({
+        port: 0,
+        invitesEnabled,
+        stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url },
+        logger: createLogger(() => undefined),
+      });
+      relays.push(relay);
+      const loaded = loadConfig({
+        STYTCH_PROJECT_ID: emulator.projectId,
+        PROMPTGRIMOIRE_RELAY_URL: relay.url,
+        PROMPTGRIMOIRE_INVITES_ENABLED: String(invitesEnabled),
+      });
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      expect(loaded.config.mode).toBe('relay');
+      return loaded.config;
+    },
     async signIn(core, email) {
       await core.start();
       expect(await core.sendLink(email)).toMatchObject({ status: 'link-sent' });
@@ -83,6 +104,7 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
     },
     async cleanup() {
       for (const each of made) await each.core.dispose();
+      for (const relay of relays) await relay.close();
       for (const dir of new Set(made.map((each) => each.dir))) rmSync(dir, { recursive: true, force: true });
       await emulator.close();
     },

@@ -94,7 +94,8 @@ describe('a link for another computer', () => {
     const there = rig.install();
     await there.core.start();
     await there.core.handleDeepLink(link);
-    expect(there.core.view()).toMatchObject({ status: 'signed-in', email: 'traveller@example.com' });
+    expect(there.core.view()).toMatchObject({ status: 'confirming', email: 'traveller@example.com', pendingEmail: null });
+    expect(await there.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'traveller@example.com' });
     // The link is single use: a third installation is refused.
     const third = rig.install();
     await third.core.start();
@@ -102,7 +103,7 @@ describe('a link for another computer', () => {
     expect(third.core.view()).toMatchObject({ status: 'signed-out', notice: { code: 'link-expired-or-used' } });
   });
 
-  it('signs a second installation in when pasted, even with a sign-in of its own pending', async () => {
+  it('asks before it signs a second installation in when pasted, even with a sign-in of its own pending', async () => {
     rig = await startAccountRig();
     const here = rig.install();
     await rig.signIn(here.core, 'paster@example.com');
@@ -115,8 +116,13 @@ describe('a link for another computer', () => {
     // challenge, and the pending verifier survives.
     await there.core.sendLink('someone.else@example.com');
     const authenticateCalls = rig.emulator.requestCount('/v1/magic_links/authenticate');
-    expect(await there.core.submitLink(here.clipboard.text)).toMatchObject({ status: 'signed-in', email: 'paster@example.com' });
+    expect(await there.core.submitLink(here.clipboard.text)).toMatchObject({
+      status: 'confirming',
+      email: 'paster@example.com',
+      pendingEmail: 'someone.else@example.com',
+    });
     expect(rig.emulator.requestCount('/v1/magic_links/authenticate') - authenticateCalls).toBe(2);
+    expect(await there.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'paster@example.com' });
   });
 
   it('makes one authenticate call for many simultaneous deliveries of a device link', async () => {
@@ -130,7 +136,8 @@ describe('a link for another computer', () => {
     const before = rig.emulator.requestCount('/v1/magic_links/authenticate');
     await Promise.all(Array.from({ length: 20 }, () => there.core.handleDeepLink(here.clipboard.text)));
     expect(rig.emulator.requestCount('/v1/magic_links/authenticate') - before).toBe(1);
-    expect(there.core.view()).toMatchObject({ status: 'signed-in', email: 'eager@example.com' });
+    // One question, not twenty: the duplicates joined the one exchange.
+    expect(there.core.view()).toMatchObject({ status: 'confirming', email: 'eager@example.com', notice: null });
   });
 
   it('answers no-device-link before one is made and clipboard-refused when the clipboard says no', async () => {

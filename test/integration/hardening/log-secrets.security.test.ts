@@ -94,7 +94,8 @@ describe('no secret reaches the log', () => {
     const otherComputer = rig.core({ cipher: { available: false, reason: 'another computer' } });
     await otherComputer.start();
     await otherComputer.handleDeepLink(deviceLink);
-    expect(otherComputer.view().status).toBe('signed-in');
+    expect(otherComputer.view().status).toBe('confirming');
+    expect((await otherComputer.confirmLink()).status).toBe('signed-in');
     await otherComputer.idle();
     emulator.injectFault({ path: PATHS.sessionAuthenticate, status: 500 });
     const troubled = rig.core();

@@ -41,6 +41,8 @@ function handlerTable(): InvokeHandlers {
     [C.sendLink]: answersView(),
     [C.resend]: answersView(),
     [C.submitLink]: answersView(),
+    [C.confirmLink]: answersView(),
+    [C.cancelLink]: answersView(),
     [C.startOver]: answersView(),
     [C.dismissNotice]: answersView(),
     [C.signOut]: answersView(),

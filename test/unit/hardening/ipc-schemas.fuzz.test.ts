@@ -21,6 +21,8 @@ const CONTRACT: Record<InvokeChannel, Shape> = {
   'auth:send-link': fields({ email: EMAIL_MAX_LENGTH }),
   'auth:resend': NONE,
   'auth:submit-link': fields({ link: PASTED_LINK_MAX_LENGTH }),
+  'auth:confirm-link': NONE,
+  'auth:cancel-link': NONE,
   'auth:start-over': NONE,
   'auth:dismiss-notice': NONE,
   'auth:sign-out': NONE,

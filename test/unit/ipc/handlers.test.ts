@@ -49,6 +49,8 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     sendLink: answer('sendLink', VIEW),
     resend: answer('resend', VIEW),
     submitLink: answer('submitLink', VIEW),
+    confirmLink: answer('confirmLink', VIEW),
+    cancelLink: answer('cancelLink', VIEW),
     startOver: answer('startOver', VIEW),
     dismissNotice: answer('dismissNotice', VIEW),
     signOut: answer('signOut', VIEW),
@@ -83,7 +85,9 @@ describe('createIpcHandlers', () => {
     expect(await handlers[INVOKE_CHANNELS.sendLink]({ email: 'a@example.com' })).toEqual({ ok: true, value: VIEW });
     await handlers[INVOKE_CHANNELS.submitLink]({ link: 'promptgrimoire://x' });
     await handlers[INVOKE_CHANNELS.signOut](undefined);
-    expect(calls).toEqual(['sendLink(a@example.com)', 'submitLink(promptgrimoire://x)', 'signOut()']);
+    await handlers[INVOKE_CHANNELS.confirmLink](undefined);
+    await handlers[INVOKE_CHANNELS.cancelLink](undefined);
+    expect(calls).toEqual(['sendLink(a@example.com)', 'submitLink(promptgrimoire://x)', 'signOut()', 'confirmLink()', 'cancelLink()']);
   });
 
   it('passes account and diagnostics results through unchanged', async () => {
@@ -121,6 +125,9 @@ describe('createIpcHandlers', () => {
     expect(await handlers[C.inviteUser]({ email: 'b@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await handlers[C.revokeInvite]('b@example.com')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await handlers[C.createDeviceLink]({ minutes: 60 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    // Confirm and cancel take nothing: a page cannot name an email or a session to continue as.
+    expect(await handlers[C.confirmLink]({ email: 'attacker@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers[C.cancelLink]('now')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(calls).toEqual([]);
   });
 
