@@ -20,7 +20,9 @@ function devServerWithoutCspMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // zod is bundled (tree-shaken, as in the preload): the package itself is 2.3 MB of
+    // builds and locales that would otherwise ship in app.asar.
+    plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('main/index.ts') } },
