@@ -64,6 +64,9 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await stopInstalledApp(profile);
+  // The profile goes with the test; a failed test keeps the app's log in the report.
+  const info = test.info();
+  if (info.status !== info.expectedStatus) await info.attach('main.log', { body: readLog(profile), contentType: 'text/plain' });
   await rm(profile.userDataDir, { recursive: true, force: true });
 });
 
