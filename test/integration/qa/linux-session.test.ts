@@ -1,10 +1,14 @@
 // scripts/qa/linux-session.sh for real: Xvfb, a private D-Bus session bus and GNOME Keyring
-// start, a secret stored through the Secret Service reads back, and every process the script
-// started is gone once it exits, also when the command fails or the script is interrupted.
+// start, a secret stored through the Secret Service reads back, Chromium started the way the
+// electron target starts the app keeps its Safe Storage key there, and every process the
+// script started is gone once it exits, also when the command fails or it is interrupted.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
+import { LINUX_PASSWORD_STORE_SWITCH } from '../../e2e/targets/keyring-check';
 
 const SCRIPT = resolve('scripts/qa/linux-session.sh');
 
@@ -70,7 +74,13 @@ function expectEverythingStopped(run: SessionRun): void {
   expect(existsSync(sessionFolder(run.stderr))).toBe(false);
 }
 
-describe.skipIf(process.platform !== 'linux')('scripts/qa/linux-session.sh (Linux only: it starts Xvfb, D-Bus and GNOME Keyring)', () => {
+/** The Chromium the e2e suite uses: Debian's where it exists, else Playwright's own download. */
+function chromiumExecutable(): string {
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
+}
+
+// Each start waits for its readiness up to 20 s on a busy machine; never cut that short.
+describe.skipIf(process.platform !== 'linux')('scripts/qa/linux-session.sh (Linux only: it starts Xvfb, D-Bus and GNOME Keyring)', { timeout: 90_000 }, () => {
   it('runs the command with a display, a session bus and an unlocked keyring that keeps a secret', async () => {
     const secret = `qa-check-${process.pid}`;
     const run = await runSession([
@@ -92,6 +102,33 @@ describe.skipIf(process.platform !== 'linux')('scripts/qa/linux-session.sh (Linu
     expect(run.stdout).toContain('x socket: yes');
     expect(run.stdout).toMatch(/^bus: unix:path=.*qa-linux-session\.\w+\/bus$/m);
     expectEverythingStopped(run);
+  });
+
+  it('gives Chromium, started with the electron target\u2019s switch, the keyring for its Safe Storage key', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'qa-chromium-'));
+    try {
+      // Chromium writes its key when it first needs encryption (a cookie); the loop waits for
+      // that, up to a deadline, then the browser's whole process group is stopped.
+      const script = [
+        `setsid "$0" --headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking \\`,
+        `  ${LINUX_PASSWORD_STORE_SWITCH} --user-data-dir="$1" 'data:text/html,<script>document.cookie="qa=1"</script>' >/dev/null 2>&1 &`,
+        'browser=$!',
+        'deadline=$((SECONDS + 30))',
+        'until secret-tool search --all application chromium 2>/dev/null | grep -q "Safe Storage"; do',
+        '  [ "$SECONDS" -lt "$deadline" ] && kill -0 "$browser" 2>/dev/null || break',
+        '  sleep 0.1',
+        'done',
+        'secret-tool search --all application chromium 2>/dev/null | grep -E "^(label|schema) "',
+        'kill -TERM -- "-$browser" 2>/dev/null; wait "$browser"; true',
+      ].join('\n');
+      const run = await runSession(['bash', '-c', script, chromiumExecutable(), profile]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('label = Chromium Safe Storage');
+      expect(run.stdout).toContain('schema = chrome_libsecret_os_crypt_password_v2');
+      expectEverythingStopped(run);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('returns the command\u2019s own exit code and still stops everything when the command fails', async () => {
