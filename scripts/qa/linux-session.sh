@@ -91,7 +91,8 @@ track $! Xvfb
 xvfb_pid=$!
 display_written() { grep -q '^[0-9][0-9]*$' "$display_file"; }
 await Xvfb "$xvfb_pid" display_written
-export DISPLAY=":$(head -n1 "$display_file")"
+display_number=$(head -n1 "$display_file")
+export DISPLAY=":$display_number"
 
 # --- Session bus: its own socket and a config without activation.
 bus_socket=$session_dir/bus
