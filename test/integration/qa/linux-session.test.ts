@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { LINUX_PASSWORD_STORE_SWITCH } from '../../e2e/targets/keyring-check';
+import { chromiumExecutable } from '../../fixtures/chromium';
 
 const SCRIPT = resolve('scripts/qa/linux-session.sh');
 
@@ -72,11 +72,6 @@ function expectEverythingStopped(run: SessionRun): void {
   expect(processes.map((p) => p.name)).toEqual(['Xvfb', 'dbus-daemon', 'gnome-keyring-daemon']);
   expect(processes.filter((p) => isAlive(p.pid))).toEqual([]);
   expect(existsSync(sessionFolder(run.stderr))).toBe(false);
-}
-
-/** The Chromium the e2e suite uses: Debian's where it exists, else Playwright's own download. */
-function chromiumExecutable(): string {
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
 }
 
 // Each start waits for its readiness up to 20 s on a busy machine; never cut that short.

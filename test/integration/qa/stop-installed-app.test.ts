@@ -2,15 +2,13 @@
 // (SingletonLock, "host-pid") and quits it. Electron inherits that lock from Chromium, so a
 // real Chromium holding a profile shows the installed-app specs close the right process.
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
+import { chromiumExecutable } from '../../fixtures/chromium';
 import { stopInstalledApp } from '../../installed/installed-app';
-
-const executable = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
 
 function holdsLock(userDataDir: string): boolean {
   try {
@@ -27,7 +25,7 @@ describe.skipIf(process.platform === 'win32')('stopInstalledApp (Windows keeps t
       await stopInstalledApp({ userDataDir });
 
       const browser = spawn(
-        executable,
+        chromiumExecutable(),
         ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${userDataDir}`, 'about:blank'],
         { stdio: 'ignore' },
       );
