@@ -39,5 +39,8 @@ export default defineConfig({
     // The same specs with no secret in the app: harness → relay → emulator.
     { name: 'harness-relay', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'relay' } },
     { name: 'electron', testIgnore: 'emulator/**', metadata: { target: 'electron' } },
+    // The installed app through the OS's own link handling (test/installed); skips unless
+    // PROMPTGRIMOIRE_INSTALLED_APP names an installed build.
+    { name: 'installed', testDir: 'test/installed', metadata: { target: 'installed' } },
   ],
 });

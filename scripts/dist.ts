@@ -5,15 +5,14 @@
 //   npm run dist:mac | dist:win | dist:linux
 // Rule: signing material only ever comes from environment variables, and a build without
 // them says, loudly, that it is UNSIGNED. Nothing here prints a variable's value.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Configuration } from 'electron-builder';
 import { PACKAGED_CONFIG_FILE, parsePackagedConfig } from '../main/packaged-config';
+import { runBin } from './package-bin';
 
 export type TargetOs = 'mac' | 'win' | 'linux';
 type Env = Record<string, string | undefined>;
@@ -183,18 +182,6 @@ export function loadAppConfig(path: string, allowEmbeddedSecret: boolean): Confi
   const result = parsePackagedConfig(raw, { allowEmbeddedSecret });
   if (!result.ok) return { ok: false, errors: result.errors.map((e) => `${path}: ${e}`) };
   return { ok: true, json: `${JSON.stringify(result.config, null, 2)}\n`, warnings: result.warnings };
-}
-
-const require = createRequire(import.meta.url);
-
-/** Runs a package's CLI with this Node, so it works the same on every OS (no .cmd shims). */
-function runBin(pkg: string, bin: string, args: string[]): void {
-  const manifestPath = require.resolve(`${pkg}/package.json`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
-  const script = manifest.bin[bin];
-  if (script === undefined) throw new Error(`${pkg} has no "${bin}" command`);
-  const result = spawnSync(process.execPath, [join(dirname(manifestPath), script), ...args], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (exit ${String(result.status)})`);
 }
 
 function banner(text: string): void {

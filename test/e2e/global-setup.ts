@@ -1,8 +1,10 @@
 // Playwright global setup. When the 'electron' project is part of this run and the Electron
 // binary is absent, it prints exactly one line saying why that project's tests skip and how
-// to get the binary, instead of one line per skipped test. It never fails the run.
+// to get the binary, instead of one line per skipped test; likewise for the 'installed'
+// project without an installed app. It never fails the run.
 import type { FullConfig } from '@playwright/test';
 import { describeMissingElectron, electronBinaryStatus } from '../../scripts/electron-binary';
+import { installedAppSkipReason } from '../installed/installed-app';
 
 /** The --project filters of this run (Playwright's own filter is not visible to global setup). */
 export function projectFilters(argv: readonly string[]): string[] {
@@ -24,10 +26,17 @@ function matches(filter: string, name: string): boolean {
 }
 
 export default function globalSetup(config: FullConfig): void {
-  const electronProjects = config.projects.filter((project) => project.metadata?.target === 'electron');
   const filters = projectFilters(process.argv);
-  const selected = electronProjects.some((project) => filters.length === 0 || filters.some((filter) => matches(filter, project.name)));
-  if (!selected) return;
-  const status = electronBinaryStatus();
-  if (!status.present) console.log(`electron target skipped: ${describeMissingElectron(status)}`);
+  const selected = (target: string): boolean =>
+    config.projects.some(
+      (project) => project.metadata?.target === target && (filters.length === 0 || filters.some((filter) => matches(filter, project.name))),
+    );
+  if (selected('electron')) {
+    const status = electronBinaryStatus();
+    if (!status.present) console.log(`electron target skipped: ${describeMissingElectron(status)}`);
+  }
+  if (selected('installed')) {
+    const reason = installedAppSkipReason();
+    if (reason !== null) console.log(`installed-app specs skipped: ${reason}`);
+  }
 }

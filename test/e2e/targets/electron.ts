@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { describeMissingElectron, electronBinaryStatus } from '../../../scripts/electron-binary';
 import type { AppTarget } from './app-target';
+import { keyringProblem, LINUX_PASSWORD_STORE_SWITCH } from './keyring-check';
 
 const MAIN_ENTRY = resolve('out/main/index.js');
 const SECOND_INSTANCE_TIMEOUT_MS = 15_000;
@@ -36,13 +37,18 @@ function executablePath(): string {
 // all; the shell's own Stytch settings must not leak into the test's choice of backend.
 const INHERITED_BUT_IGNORED = /^(ELECTRON_RENDERER_URL|ELECTRON_RUN_AS_NODE|STYTCH_.*|PROMPTGRIMOIRE_.*)$/;
 
-function appEnvironment({ userDataDir, env }: ElectronTargetOptions): Record<string, string> {
+/** This process's environment without what would change which app, page or Stytch the app uses. */
+export function inheritedAppEnvironment(): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !INHERITED_BUT_IGNORED.test(key)) base[key] = value;
   }
+  return base;
+}
+
+function appEnvironment({ userDataDir, env }: ElectronTargetOptions): Record<string, string> {
   return {
-    ...base,
+    ...inheritedAppEnvironment(),
     PROMPTGRIMOIRE_USER_DATA_DIR: userDataDir,
     // Tests must not re-register the machine's promptgrimoire:// handler.
     PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION: '1',
@@ -55,8 +61,22 @@ function sandboxArgs(): string[] {
   return process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 }
 
+/** On Linux, Chromium must use the keyring even under a bare X server (see keyring-check.ts). */
+function keyringArgs(): string[] {
+  return process.platform === 'linux' ? [LINUX_PASSWORD_STORE_SWITCH] : [];
+}
+
 function appArgs(userDataDir: string): string[] {
-  return [MAIN_ENTRY, `--user-data-dir=${userDataDir}`, ...sandboxArgs()];
+  return [MAIN_ENTRY, `--user-data-dir=${userDataDir}`, ...sandboxArgs(), ...keyringArgs()];
+}
+
+/** Fails at once, with the reason, when the app could not encrypt its session (Linux only). */
+async function assertKeyring(app: ElectronApplication): Promise<void> {
+  if (process.platform !== 'linux') return;
+  // Asked after the first window exists, so after `ready`, when safeStorage has chosen.
+  const backend = await app.evaluate(({ safeStorage }) => safeStorage.getSelectedStorageBackend());
+  const problem = keyringProblem(process.platform, backend);
+  if (problem !== null) throw new Error(problem);
 }
 
 /** What the OS does on Windows/Linux: start the app again with the link; it must forward it and exit. */
@@ -97,6 +117,7 @@ export async function launchElectronTarget(options: ElectronTargetOptions): Prom
     try {
       const page = await app.firstWindow();
       await page.waitForLoadState('domcontentloaded');
+      await assertKeyring(app);
       return { app, page };
     } catch (error) {
       await app.close().catch(() => undefined);
