@@ -124,6 +124,9 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     } else if (restored.kind === 'expired') {
       vault.wipe();
       set({ status: 'signed-out' }, noticeFor('session-expired'));
+    } else if (restored.kind === 'rejected') {
+      keeper.reject(restored.session, restored.reason);
+      set({ status: 'signed-out' }, noticeFor('jwt-invalid'));
     } else {
       logger.info('restored the stored session', { localCheck: restored.jwt });
       if (restored.jwt === 'verified') knownKeys = restored.session.signingKeys;

@@ -6,15 +6,13 @@
 // applies its own configuration.
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
 import { z } from 'zod';
-import { verifyJwtLocally } from '../auth/jwt-verify';
+import { verifyJwtLocally, type JwtCheckResult } from '../auth/jwt-verify';
 import type {
   AuthenticatedSession,
-  GatewayResult,
   InviteRequest,
   PublicJwk,
   SessionCaller,
   StytchGateway,
-  VerifiedJwt,
 } from '../auth/stytch-gateway';
 import type { Logger } from '../ports';
 import { publicJwkSchema } from '../session/session-vault';
@@ -135,9 +133,9 @@ export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
       return { ok: true, value: keys };
     },
 
-    verifySessionJwt(jwt, keys, nowMs): GatewayResult<VerifiedJwt> {
+    verifySessionJwt(jwt, keys, nowMs): JwtCheckResult {
       const expectations = expectationsFor(jwt);
-      if (!expectations) return { ok: false, failure: { code: 'jwt-invalid', detail: 'JWT names no consistent project' } };
+      if (!expectations) return { ok: false, verdict: 'invalid', detail: 'JWT names no consistent project' };
       return verifyJwtLocally(jwt, keys, nowMs, expectations);
     },
 

@@ -12,6 +12,8 @@ export interface SealedSlot<T> {
   read(): T | null;
   write(value: T): void;
   clear(): void;
+  /** Moves the stored value aside as damaged (kept for support, never read again). */
+  setAside(reason: string): void;
 }
 
 export interface SealedSlotDeps<T> {
@@ -44,6 +46,9 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
         memory = value;
       },
       clear: () => {
+        memory = null;
+      },
+      setAside: () => {
         memory = null;
       },
     };
@@ -94,6 +99,11 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
     },
     clear() {
       store.delete(key);
+      cached = { value: null };
+    },
+    setAside(reason) {
+      const raw = store.get(key);
+      if (raw !== undefined && raw !== null) moveAside(raw, reason);
       cached = { value: null };
     },
   };

@@ -37,6 +37,8 @@ export interface SessionVault {
   load(): StoredSession | null;
   save(session: StoredSession): void;
   wipe(): void;
+  /** Moves the stored session aside like a damaged value: kept for support, never restored. */
+  setAside(reason: string): void;
   /** Tokens of sessions signed out while offline, still to be revoked at Stytch. */
   readonly revokes: RevokeQueue;
 }
@@ -52,6 +54,7 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
     load: () => slot.read(),
     save: (session) => slot.write(session),
     wipe: () => slot.clear(),
+    setAside: (reason) => slot.setAside(reason),
     revokes: createRevokeQueue(deps),
   };
 }
