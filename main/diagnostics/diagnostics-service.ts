@@ -101,6 +101,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         packaged: probes.packaged,
         electronVersion: probes.runtimeVersion,
         mode: config.mode,
+        environmentOverrides: config.environmentOverrides,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },
