@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
@@ -140,7 +140,10 @@ async function start(): Promise<void> {
   }
 
   const store = openSessionStore({ userDataDir, open: (options) => new ElectronStore<Record<string, unknown>>(options), logger });
-  const systemClipboard = createClipboard(clipboard, logger);
+  const systemClipboard = createClipboard(clipboard, logger, {
+    platform: process.platform,
+    makeItem: (items) => new ClipboardItem(items),
+  });
   const runCommand = createCommandRunner();
   const core = createAppCore({
     config: config.config,

@@ -46,4 +46,12 @@ export interface Store {
 export interface Clipboard {
   /** May settle later (Electron's clipboard answers with a promise); a rejection means it was refused. */
   writeText(text: string): void | Promise<void>;
+  /**
+   * Writes text that signs someone in, marked where the OS knows such a mark so clipboard
+   * history, cloud sync and clipboard managers leave it out.
+   */
+  writeSecret(text: string): void | Promise<void>;
+  /** The clipboard's plain text now ('' when it holds none). */
+  readText(): Promise<string>;
+  clear(): void;
 }

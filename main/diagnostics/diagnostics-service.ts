@@ -50,7 +50,8 @@ export interface DiagnosticsServiceDeps {
   config: AppConfig;
   currentView: () => AuthView;
   probes: DiagnosticsProbes;
-  clipboard: Clipboard;
+  /** Only plain text: the report holds nothing secret. */
+  clipboard: Pick<Clipboard, 'writeText'>;
   logger: Logger;
   /** Replaces the network check (default: a timed GET to the configured service). */
   checkConnectivity?: () => Promise<Reachability>;
