@@ -40,6 +40,8 @@ export interface Store {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** Every key stored now (to find the values kept aside as damaged). */
+  keys(): string[];
 }
 
 /** The system clipboard. Main writes to it, so a sign-in link never passes through the page. */

@@ -82,6 +82,20 @@ describe('a stored session whose JWT fails with a key we hold', () => {
   });
 });
 
+describe('a stored value that decrypts but is no longer a session', () => {
+  it('is set aside and the token still in it is revoked at Stytch', async () => {
+    rig = await startRig();
+    await signIn('damaged-shape@example.com');
+    tamper((session) => ({ ...session, sessionJwt: '' }));
+    const restarted = rig.restart();
+    await restarted.start();
+    await restarted.idle();
+    expect(restarted.view().status).toBe('signed-out');
+    expect(rig.emulator.requestCount(REVOKE)).toBe(1);
+    expect(asideKeys()).toHaveLength(1);
+  });
+});
+
 describe('a stored session we cannot judge locally', () => {
   it('with no stored key for its kid (rotation) stays signed in, and the background confirm decides', async () => {
     rig = await startRig();

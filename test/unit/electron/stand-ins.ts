@@ -186,6 +186,7 @@ export function mapStore(): Store & { values: Map<string, unknown> } {
     get: (key) => values.get(key),
     set: (key, value) => void values.set(key, value),
     delete: (key) => void values.delete(key),
+    keys: () => [...values.keys()],
   };
 }
 
