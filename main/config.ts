@@ -3,7 +3,7 @@
 // Rule: nothing here may import electron, and nothing here imports emulator/ (never
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
-import { SESSION_MINUTES, type PackagedConfig } from './packaged-config';
+import { IDLE_MINUTES, SESSION_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
 
 export const CALLBACK_URL = 'promptgrimoire://auth/callback';
@@ -71,6 +71,8 @@ interface SharedSettings {
   invitesEnabled: boolean;
   /** The release channel named by the packaged configuration (diagnostics only). */
   channel: string;
+  /** Signs out after this long without keyboard or pointer input; null: never. */
+  idleTimeoutMinutes: number | null;
   /** Whether the environment could change these settings (diagnostics shows it). */
   environmentOverrides: EnvironmentOverrides;
 }
@@ -89,6 +91,7 @@ const ENV_NAMES = {
   relayUrl: 'PROMPTGRIMOIRE_RELAY_URL',
   signUpPolicy: 'PROMPTGRIMOIRE_SIGNUP_POLICY',
   invites: 'PROMPTGRIMOIRE_INVITES_ENABLED',
+  idle: 'PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES',
 } as const;
 
 function integerVar<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
@@ -172,6 +175,7 @@ const envSchema = z.object({
   [ENV_NAMES.login]: integerVar(ENV_NAMES.login, 5, 10080, 60),
   [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080, 60),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000, 15000),
+  [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max, undefined),
 });
 
 // The SDK builds a Basic header and refuses non-ASCII, so reject it here with a clear message.
@@ -233,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
     invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
     channel: packaged?.channel ?? 'development',
+    idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
   };
 

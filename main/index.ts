@@ -29,6 +29,7 @@ import { createClipboard } from './electron/clipboard';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
+import { reportInputActivity } from './electron/input-activity';
 import { createElectronLogSink, logFilePath } from './electron/log-sink';
 import { readPackagedConfigFile } from './electron/packaged-config-file';
 import {
@@ -83,9 +84,13 @@ const inbox = new DeepLinkInbox();
 // an installed app must never load a page named by an environment variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
+// Input in the window resets the idle timeout; the core exists only after `ready`.
+let noteActivity = (): void => undefined;
+
 const keeper = createWindowKeeper(() => {
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
+  reportInputActivity(win.webContents, () => noteActivity());
   win.once('ready-to-show', () => {
     win.show();
     win.focus();
@@ -152,6 +157,7 @@ async function start(): Promise<void> {
     clipboard: systemClipboard,
     logger: logger,
   });
+  noteActivity = () => core.noteActivity();
   const diagnostics = createDiagnosticsService({
     config: config.config,
     currentView: () => core.view(),

@@ -14,6 +14,8 @@ export const PACKAGED_CONFIG_FILE = 'app-config.json';
  * the earlier limit) is still read from a file already shipped, and clamped to `cap`.
  */
 export const SESSION_MINUTES = { min: 5, cap: 129_600, max: 527_040, default: 10_080 } as const;
+/** An idle timeout from one minute to one week; absent means off. */
+export const IDLE_MINUTES = { min: 1, max: 10_080 } as const;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 // Same shape rule as main/config.ts: the environment is part of Stytch's project id.
@@ -37,6 +39,7 @@ const schema = z.strictObject({
   signUpPolicy: z.enum(['open', 'existing-users-only']).default('open'),
   invitesEnabled: z.boolean().default(false),
   channel: z.enum(['stable', 'beta']).optional(),
+  idleTimeoutMinutes: z.number().int().min(IDLE_MINUTES.min).max(IDLE_MINUTES.max).optional(),
   /** Support staff's own test builds only: lets the environment change the settings above. */
   allowEnvironmentOverrides: z.boolean().default(false),
 });
@@ -78,6 +81,10 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
   signUpPolicy: { expect: '"open" or "existing-users-only"', example: '"existing-users-only"' },
   invitesEnabled: { expect: 'true or false (without quotes)', example: 'false' },
   channel: { expect: '"stable" or "beta"', example: '"stable"' },
+  idleTimeoutMinutes: {
+    expect: `a whole number of minutes from ${IDLE_MINUTES.min} to ${IDLE_MINUTES.max}, or absent for no idle sign-out`,
+    example: '30',
+  },
   allowEnvironmentOverrides: {
     expect: 'true only in support staff\'s own test builds, else false or absent (without quotes)',
     example: 'false',

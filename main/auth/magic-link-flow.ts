@@ -280,12 +280,13 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       return set({ status: 'signed-out' });
     },
     dismissNotice: (): Promise<AuthView> => Promise.resolve(set(state, null)),
-    async signOut(): Promise<AuthView> {
+    /** `why`: the person asked, or the idle timeout ran out (the notice says which). */
+    async signOut(why: 'signed-out' | 'signed-out-idle' = 'signed-out'): Promise<AuthView> {
       await start();
       if (state.status !== 'signed-in') return set({ status: 'signed-out' }, noticeFor('signed-out'));
       // Wiped at once; the revoke is sent now or queued (encrypted) until the network is back.
       const revoking = keeper.retire(state.session);
-      const current = set({ status: 'signed-out' }, noticeFor('signed-out'));
+      const current = set({ status: 'signed-out' }, noticeFor(why));
       await revoking;
       return current;
     },

@@ -10,6 +10,7 @@ export type FlowNoticeCode =
   | 'no-pending-link'
   | 'signed-out'
   | 'jwt-invalid'
+  | 'signed-out-idle'
   | 'already-signed-in'
   | 'busy'
   | 'paste-empty'
@@ -132,6 +133,12 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
   'signed-out': {
     tone: 'info',
     message: 'You are signed out.',
+    action: null,
+  },
+  'signed-out-idle': {
+    tone: 'info',
+    message:
+      'You were signed out because PromptGrimoire was not used for a while, as your organisation requires. Sign in again to continue.',
     action: null,
   },
   'already-signed-in': {

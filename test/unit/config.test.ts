@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         signUpPolicy: 'open',
         invitesEnabled: false,
         channel: 'development',
+        idleTimeoutMinutes: null,
         environmentOverrides: 'development',
       },
       warnings: [],
@@ -173,5 +174,13 @@ describe('loadConfig', () => {
       warnings: [expect.stringContaining('longer than 129600 (90 days)') as unknown],
     });
     expect(loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '129600' })).toMatchObject({ config: { sessionDurationMinutes: 129600 }, warnings: [] });
+  });
+
+  it('reads the idle timeout from the environment (development) or the app-config, off by default', () => {
+    expect(loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '30' })).toMatchObject({ config: { idleTimeoutMinutes: 30 } });
+    expect(loadConfig({}, { packaged: { ...packaged, idleTimeoutMinutes: 45 } })).toMatchObject({ config: { idleTimeoutMinutes: 45 } });
+    expect(loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '1' }, { packaged })).toMatchObject({ config: { idleTimeoutMinutes: null } });
+    const wrong = loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '0' });
+    expect(wrong.ok ? [] : wrong.errors).toEqual(['PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES must be between 1 and 10080, got 0.']);
   });
 });
