@@ -28,7 +28,7 @@ import { offerAppImageIntegration } from './electron/appimage-offer';
 import { createClipboard } from './electron/clipboard';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
-import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
+import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './electron/ipc';
 import { reportInputActivity } from './electron/input-activity';
 import { createElectronLogSink, logFilePath } from './electron/log-sink';
 import { readPackagedConfigFile } from './electron/packaged-config-file';
@@ -184,6 +184,8 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(join(import.meta.dirname, '../renderer')));
 
+  // electron-log and electron-store listen on ipcMain for renderer halves we never load.
+  removeForeignIpc(ipcMain, logger);
   const allowedOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(devServerUrl).origin];
   const disposeIpc = registerIpcHandlers(
     ipcMain,

@@ -9,7 +9,7 @@ import type { CommandResult, CommandRunner } from '../../../main/diagnostics/des
 import type { ProbeApp } from '../../../main/electron/diagnostics-probes';
 import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
 import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
-import type { IpcListener, IpcMainLike } from '../../../main/electron/ipc';
+import type { ForeignIpcMain, IpcListener, IpcMainLike } from '../../../main/electron/ipc';
 import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
 import type { ClipboardItemMaker, ClipboardLike } from '../../../main/electron/clipboard';
 import { signedOutView } from '../../fixtures/auth-views';
@@ -97,7 +97,8 @@ export class FakeSession implements PermissionSession {
   }
 }
 
-export class FakeIpcMain implements IpcMainLike {
+/** ipcMain: an EventEmitter for `on` listeners, and one invoke handler per channel (a second one throws, as in Electron). */
+export class FakeIpcMain extends EventEmitter implements IpcMainLike, ForeignIpcMain {
   readonly handlers = new Map<string, IpcListener>();
   handle(channel: string, listener: IpcListener): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
