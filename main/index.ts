@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
@@ -24,6 +24,7 @@ import {
   listenForDeepLinks,
   registerProtocolClient,
 } from './electron/deep-link-delivery';
+import { installedAppMenu } from './electron/app-menu';
 import { offerAppImageIntegration } from './electron/appimage-offer';
 import { createClipboard } from './electron/clipboard';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
@@ -88,7 +89,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 let noteActivity = (): void => undefined;
 
 const keeper = createWindowKeeper(() => {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
   reportInputActivity(win.webContents, () => noteActivity());
   win.once('ready-to-show', () => {
@@ -181,6 +182,8 @@ async function start(): Promise<void> {
     logger,
   });
 
+  // Electron's default menu reloads the page and opens the developer tools; development keeps it.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(installedAppMenu(process.platform)));
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(join(import.meta.dirname, '../renderer')));
 
