@@ -1,7 +1,7 @@
 // electron-builder beforePack hook. Rule: no installer without the organisation's validated
 // settings. `npm run dist` validates the app-config and writes out/app-config.json;
-// electron-builder run by hand would otherwise only warn about the missing extraResources
-// file and ship an app that cannot find its Stytch project.
+// electron-builder run by hand would otherwise pack an app.asar without it, an app that
+// cannot find its Stytch project.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 

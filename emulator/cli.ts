@@ -1,7 +1,8 @@
 // `npm run emulator`: runs the emulator in the foreground. The rule: the first line on stdout
 // is exactly "Stytch emulator listening on <url>" (scripts wait for it); bad flags exit 2.
 import { USAGE, parseCliArgs } from './cli-args';
-import { startEmulator } from './index';
+import { exposureWarning } from './host-guard';
+import { EMULATOR_DEFAULTS, startEmulator } from './index';
 
 async function main(): Promise<void> {
   const parsed = parseCliArgs(process.argv.slice(2));
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   console.log(`secret:         ${running.secret}`);
   console.log(`public token:   ${running.publicToken}`);
   console.log(`data dir:       ${running.dataDir}${parsed.options.rateLimit ? '\nrate limit:     on' : ''}`);
+  // On stderr, after the listening line that scripts wait for.
+  const exposed = exposureWarning(parsed.options.host ?? EMULATOR_DEFAULTS.host);
+  if (exposed) console.error(`stytch emulator: ${exposed}`);
 
   let stopping = false;
   const stop = (): void => {

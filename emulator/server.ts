@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { StytchApiError, bodyFor, isKnownErrorType } from './errors';
+import { requestRefusal, type OwnAddress } from './host-guard';
 import { errorReply, jsonReply, readBody, send } from './http-io';
 import type { Reply } from './http-io';
 import { inboxReply } from './inbox/serve';
@@ -24,6 +25,8 @@ function faultReply(fault: FaultSpec): Reply {
 export class EmulatorServer {
   readonly http: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Set by listen(): the Host and Origin a request must name. */
+  private own: OwnAddress | null = null;
 
   constructor(private readonly ctx: EmulatorContext) {
     this.http = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
@@ -60,6 +63,12 @@ export class EmulatorServer {
       url = new URL(req.url ?? '/', 'http://emulator.invalid');
     } catch {
       send(res, errorReply(400, 'bad_request'));
+      return;
+    }
+    // Before anything is counted or read: a rebinding page learns nothing, not even timing.
+    const refusal = this.own === null ? 'not listening' : requestRefusal(req.headers, this.own);
+    if (refusal !== null) {
+      send(res, errorReply(403, 'forbidden_host', refusal));
       return;
     }
     const path = url.pathname;
@@ -106,8 +115,12 @@ export class EmulatorServer {
       this.http.listen(port, host, () => {
         this.http.off('error', reject);
         const address = this.http.address();
-        if (address === null || typeof address === 'string') reject(new Error('server has no TCP address'));
-        else resolve(address.port);
+        if (address === null || typeof address === 'string') {
+          reject(new Error('server has no TCP address'));
+          return;
+        }
+        this.own = { port: address.port, bindHost: host };
+        resolve(address.port);
       });
     });
   }

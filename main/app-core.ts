@@ -3,7 +3,7 @@
 // Rule: nothing here may import electron.
 import type { AuthView } from '../preload/api';
 import { createAccountService } from './account/account-service';
-import { createMagicLinkFlow } from './auth/magic-link-flow';
+import { createMagicLinkFlow, type MagicLinkFlow } from './auth/magic-link-flow';
 import { createDeferredGateway } from './auth/deferred-gateway';
 import { stytchJwtExpectations, verifyJwtLocally } from './auth/jwt-verify';
 import type { StytchGateway } from './auth/stytch-gateway';
@@ -12,6 +12,8 @@ import type { CipherStatus, Clipboard, Clock, Logger, Store } from './ports';
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
 import { createCachedStore } from './session/cached-store';
+import { createIdleWatch } from './session/idle-watch';
+import { createTimerScheduler, type Scheduler } from './session/scheduler';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -28,6 +30,8 @@ export interface AppCoreDeps {
   clipboard?: Clipboard;
   /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
   gateway?: StytchGateway;
+  /** Session and idle timers; default: real timers. */
+  scheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -56,6 +60,8 @@ export interface AppCore {
    * URLs are logged (redacted) and ignored; a link delivered twice authenticates once.
    */
   handleDeepLink(url: string): Promise<void>;
+  /** Keyboard or pointer input in the window: resets the idle timeout, if one is configured. */
+  noteActivity(): void;
   /** Stops timers and background work. */
   dispose(): Promise<void>;
 }
@@ -101,6 +107,7 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const gateway = deps.gateway ?? gatewayFor(config, logger);
   // One vault for both: in memory-only mode the session exists only inside this instance.
   const vault = createSessionVault({ cipher, store, logger, clock });
+  const scheduler = deps.scheduler ?? createTimerScheduler();
   const flow = createMagicLinkFlow({
     config,
     gateway,
@@ -108,7 +115,9 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     verifiers: createVerifierStore({ cipher, store, logger, clock }),
     logger,
     clock,
+    scheduler,
   });
+  const idle = config.idleTimeoutMinutes === null ? null : watchIdle(flow, config.idleTimeoutMinutes, clock, scheduler, logger);
   const account = createAccountService({
     config,
     gateway,
@@ -117,6 +126,36 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
     clock,
     logger,
+    scheduler,
   });
-  return Object.assign(flow, { account });
+  return {
+    ...flow,
+    account,
+    noteActivity: () => idle?.activity(),
+    async idle(): Promise<void> {
+      await idle?.signingOut();
+      await flow.idle();
+    },
+    async dispose(): Promise<void> {
+      idle?.stop();
+      await flow.dispose();
+    },
+  };
+}
+
+/** Watches while signed in; after the configured stretch without input, signs out and says why. */
+function watchIdle(flow: MagicLinkFlow, minutes: number, clock: Clock, scheduler: Scheduler, logger: Logger) {
+  let signingOut: Promise<unknown> = Promise.resolve();
+  const watch = createIdleWatch({
+    timeoutMs: minutes * 60_000,
+    clock,
+    scheduler,
+    onIdle() {
+      logger.info('signing out after the idle timeout', { minutes });
+      signingOut = flow.signOut('signed-out-idle').catch((error: unknown) => logger.error('idle sign-out failed', { error }));
+    },
+  });
+  flow.onView((view) => (view.status === 'signed-in' ? watch.start() : watch.stop()));
+  /** `signingOut`: settles once an idle sign-out (revoke included) has finished. */
+  return { ...watch, signingOut: () => signingOut };
 }

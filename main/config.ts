@@ -3,7 +3,8 @@
 // Rule: nothing here may import electron, and nothing here imports emulator/ (never
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
-import type { PackagedConfig } from './packaged-config';
+import { IDLE_MINUTES, SESSION_MINUTES, type PackagedConfig } from './packaged-config';
+import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
 
 export const CALLBACK_URL = 'promptgrimoire://auth/callback';
 
@@ -70,9 +71,14 @@ interface SharedSettings {
   invitesEnabled: boolean;
   /** The release channel named by the packaged configuration (diagnostics only). */
   channel: string;
+  /** Signs out after this long without keyboard or pointer input; null: never. */
+  idleTimeoutMinutes: number | null;
+  /** Whether the environment could change these settings (diagnostics shows it). */
+  environmentOverrides: EnvironmentOverrides;
 }
 
-export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
+/** `warnings`: settings that were accepted but changed (a too-long session, clamped); log them. */
+export type ConfigResult = { ok: true; config: AppConfig; warnings: string[] } | { ok: false; errors: string[] };
 
 const ENV_NAMES = {
   projectId: 'STYTCH_PROJECT_ID',
@@ -85,6 +91,7 @@ const ENV_NAMES = {
   relayUrl: 'PROMPTGRIMOIRE_RELAY_URL',
   signUpPolicy: 'PROMPTGRIMOIRE_SIGNUP_POLICY',
   invites: 'PROMPTGRIMOIRE_INVITES_ENABLED',
+  idle: 'PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES',
 } as const;
 
 function integerVar<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
@@ -163,10 +170,12 @@ const envSchema = z.object({
   [ENV_NAMES.relayUrl]: originVar(ENV_NAMES.relayUrl, 'https://signin-relay.example.org'),
   [ENV_NAMES.signUpPolicy]: choiceVar(ENV_NAMES.signUpPolicy, ['open', 'existing-users-only']),
   [ENV_NAMES.invites]: choiceVar(ENV_NAMES.invites, ['true', 'false']),
-  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, 5, 527040, undefined),
+  // Up to a year is still read (the earlier limit), then clamped to the 90-day cap.
+  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, SESSION_MINUTES.min, SESSION_MINUTES.max, undefined),
   [ENV_NAMES.login]: integerVar(ENV_NAMES.login, 5, 10080, 60),
   [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080, 60),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000, 15000),
+  [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max, undefined),
 });
 
 // The SDK builds a Basic header and refuses non-ASCII, so reject it here with a clear message.
@@ -196,14 +205,22 @@ export interface LoadConfigOptions {
 }
 
 /**
- * The environment wins over the packaged file, so support can point one installed app at
- * a test project without rebuilding; a packaged build with no variables uses its file.
+ * A packaged build (one with `options.packaged`) reads only `STYTCH_SECRET` from the
+ * environment, unless its app-config allows overrides (support staff's test builds, which
+ * point an installed app at a test project); there, and in development, the environment
+ * wins over the file.
  */
 export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): ConfigResult {
-  const parsed = envSchema.safeParse(env);
+  const packaged = options.packaged;
+  const trusted = trustedEnvironment(env, { packaged: packaged !== undefined, allowOverrides: packaged?.allowEnvironmentOverrides === true });
+  const parsed = envSchema.safeParse(trusted.env);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
   const vars = parsed.data;
-  const packaged = options.packaged;
+  const warnings: string[] = [];
+  const askedSession = vars[ENV_NAMES.session];
+  if (askedSession !== undefined && askedSession > SESSION_MINUTES.cap) {
+    warnings.push(`${ENV_NAMES.session} is ${askedSession}, longer than ${SESSION_MINUTES.cap} (90 days); sessions last ${SESSION_MINUTES.cap} minutes.`);
+  }
   const emulator = options.emulator ?? EMBEDDED_EMULATOR_FALLBACK;
   const projectId = vars[ENV_NAMES.projectId] || packaged?.stytch.projectId || undefined;
   const secret = vars[ENV_NAMES.secret] || packaged?.stytch.secret || undefined;
@@ -215,11 +232,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     callbackUrl: CALLBACK_URL,
     loginExpirationMinutes: vars[ENV_NAMES.login],
     signupExpirationMinutes: vars[ENV_NAMES.signup],
-    sessionDurationMinutes: vars[ENV_NAMES.session] ?? packaged?.sessionDurationMinutes ?? 10080,
+    sessionDurationMinutes: Math.min(askedSession ?? packaged?.sessionDurationMinutes ?? SESSION_MINUTES.default, SESSION_MINUTES.cap),
     stytchTimeoutMs: vars[ENV_NAMES.timeout],
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
     invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
     channel: packaged?.channel ?? 'development',
+    idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
+    environmentOverrides: trusted.overrides,
   };
 
   if (relayUrl !== undefined) {
@@ -228,7 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (vars[ENV_NAMES.secret]) errors.push(`${ENV_NAMES.secret} must not be set in relay mode: the relay holds the secret, the app carries none.`);
     if (baseUrl !== undefined) errors.push(`${ENV_NAMES.apiUrl} and ${ENV_NAMES.relayUrl} cannot both be set: choose direct or relay mode.`);
     if (errors.length > 0 || projectId === undefined) return { ok: false, errors };
-    return { ok: true, config: { mode: 'relay', stytch: { projectId }, relayUrl, ...shared } };
+    return { ok: true, config: { mode: 'relay', stytch: { projectId }, relayUrl, ...shared }, warnings };
   }
   if (projectId === undefined && secret === undefined && baseUrl === undefined) {
     return {
@@ -242,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
         },
         ...shared,
       },
+      warnings,
     };
   }
   const errors: string[] = [];
@@ -251,5 +271,5 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     errors.push(...credentialErrors(projectId, secret, baseUrl !== undefined));
   }
   if (errors.length > 0 || projectId === undefined || secret === undefined) return { ok: false, errors };
-  return { ok: true, config: { mode: 'direct', stytch: { projectId, secret, baseUrl }, ...shared } };
+  return { ok: true, config: { mode: 'direct', stytch: { projectId, secret, baseUrl }, ...shared }, warnings };
 }

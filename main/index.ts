@@ -3,10 +3,11 @@
 // Rule: with main/electron and preload/index.ts, the only code that imports 'electron'.
 // Order matters: scheme privileges and the open-url listener go on synchronously, before
 // `ready`, or macOS links that launched the app would be lost.
-import { access, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
@@ -15,6 +16,7 @@ import { createCommandRunner } from './diagnostics/command-runner';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createIpcHandlers } from './ipc/handlers';
 import { createLogger } from './log/logger';
+import { launchRefusal, trustedEnvironment, userDataOverride } from './packaged-launch';
 import type { Logger } from './ports';
 import {
   claimSingleInstance,
@@ -22,11 +24,13 @@ import {
   listenForDeepLinks,
   registerProtocolClient,
 } from './electron/deep-link-delivery';
+import { installedAppMenu } from './electron/app-menu';
 import { offerAppImageIntegration } from './electron/appimage-offer';
 import { createClipboard } from './electron/clipboard';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
-import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
+import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './electron/ipc';
+import { reportInputActivity } from './electron/input-activity';
 import { createElectronLogSink, logFilePath } from './electron/log-sink';
 import { readPackagedConfigFile } from './electron/packaged-config-file';
 import {
@@ -40,15 +44,26 @@ import { createSafeStorageCipher } from './electron/safe-storage-cipher';
 import { openSessionStore } from './electron/session-store';
 import { createWindowKeeper, denyAllPermissions, guardWebContents, mainWindowOptions } from './electron/window';
 
-/** An isolated profile (tests, several dev copies side by side); also moves the single-instance lock. */
-const USER_DATA_ENV = 'PROMPTGRIMOIRE_USER_DATA_DIR';
 /** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
 const SKIP_PROTOCOL_REGISTRATION_ENV = 'PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION';
 const DISPOSE_TIMEOUT_MS = 3000;
 
 // --- Synchronously, before `ready` -------------------------------------------------------
-const userDataOverride = process.env[USER_DATA_ENV];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// A debugger or V8 flags attached to an installed app would reach its tokens: it exits below.
+const refusal = launchRefusal(process.argv, app.isPackaged, process.platform);
+// The organisation's settings (inside app.asar) are read now because they decide whether the
+// environment may move the user-data folder; a broken file is reported after `ready`.
+const packaged = readPackagedConfigFile({
+  packaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  readFile: (path) => readFileSync(path, 'utf8'),
+});
+const trusted = trustedEnvironment(process.env, {
+  packaged: app.isPackaged,
+  allowOverrides: packaged.ok && packaged.config?.allowEnvironmentOverrides === true,
+});
+const chosenUserData = userDataOverride(trusted);
+if (chosenUserData) app.setPath('userData', chosenUserData);
 
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
@@ -58,14 +73,25 @@ const logger: Logger = createLogger(createElectronLogSink(log, { userDataDir: ap
   minLevel: production ? 'info' : 'debug',
 });
 
+if (refusal !== null) {
+  logger.error('refused to start', { reason: refusal });
+  app.exit(1);
+}
+// Names only: a value could be a URL the person should not have to see in a log.
+if (trusted.ignored.length > 0) logger.warn('an installed app ignores these environment variables', { names: trusted.ignored });
+
 const inbox = new DeepLinkInbox();
 // The page source is fixed at start-up. The dev server URL is honoured only unpackaged:
 // an installed app must never load a page named by an environment variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
+// Input in the window resets the idle timeout; the core exists only after `ready`.
+let noteActivity = (): void => undefined;
+
 const keeper = createWindowKeeper(() => {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
+  reportInputActivity(win.webContents, () => noteActivity());
   win.once('ready-to-show', () => {
     win.show();
     win.focus();
@@ -78,7 +104,7 @@ const keeper = createWindowKeeper(() => {
 
 listenForDeepLinks(app, { inbox, reveal: keeper.reveal });
 
-if (claimSingleInstance(app)) {
+if (refusal === null && claimSingleInstance(app)) {
   // Whatever launched this first process, including a cold-start link, waits in the inbox.
   deliverColdStartLink(inbox, process.argv);
   app
@@ -92,27 +118,27 @@ async function start(): Promise<void> {
   const userDataDir = app.getPath('userData');
   logger.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
 
-  // The organisation's settings shipped beside app.asar (installed builds only).
-  const packaged = await readPackagedConfigFile({
-    packaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    readFile: (path) => readFile(path, 'utf8'),
-  });
   if (!packaged.ok) {
     refuseToStart('packaged settings refused', packaged.errors, 'This installation of PromptGrimoire is damaged:');
     return;
   }
   if (packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
 
+  // loadConfig applies the same environment rule as `trusted` for the packaged file it is given.
   const config = loadConfig(process.env, { packaged: packaged.config });
   if (!config.ok) {
     refuseToStart('configuration refused', config.errors, 'Fix these settings, then start PromptGrimoire again:');
     return;
   }
-  logger.info('configuration loaded', { mode: config.config.mode, packagedFile: packaged.path });
+  if (config.warnings.length > 0) logger.warn('configuration adjusted', { warnings: config.warnings });
+  logger.info('configuration loaded', {
+    mode: config.config.mode,
+    packagedFile: packaged.path,
+    environmentOverrides: config.config.environmentOverrides,
+  });
 
   // Tests must leave the machine's promptgrimoire:// handler alone: no registration, no offer.
-  const touchProtocolHandler = process.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';
+  const touchProtocolHandler = trusted.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';
   const protocolClient = { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv };
   if (touchProtocolHandler) {
     const registered = registerProtocolClient(app, protocolClient);
@@ -120,7 +146,10 @@ async function start(): Promise<void> {
   }
 
   const store = openSessionStore({ userDataDir, open: (options) => new ElectronStore<Record<string, unknown>>(options), logger });
-  const systemClipboard = createClipboard(clipboard, logger);
+  const systemClipboard = createClipboard(clipboard, logger, {
+    platform: process.platform,
+    makeItem: (items) => new ClipboardItem(items),
+  });
   const runCommand = createCommandRunner();
   const core = createAppCore({
     config: config.config,
@@ -129,6 +158,7 @@ async function start(): Promise<void> {
     clipboard: systemClipboard,
     logger: logger,
   });
+  noteActivity = () => core.noteActivity();
   const diagnostics = createDiagnosticsService({
     config: config.config,
     currentView: () => core.view(),
@@ -152,9 +182,13 @@ async function start(): Promise<void> {
     logger,
   });
 
+  // Electron's default menu reloads the page and opens the developer tools; development keeps it.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(installedAppMenu(process.platform)));
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(join(import.meta.dirname, '../renderer')));
 
+  // electron-log and electron-store listen on ipcMain for renderer halves we never load.
+  removeForeignIpc(ipcMain, logger);
   const allowedOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(devServerUrl).origin];
   const disposeIpc = registerIpcHandlers(
     ipcMain,

@@ -9,7 +9,13 @@ import { z } from 'zod';
 /** The file name under process.resourcesPath (electron-builder.yml extraResources). */
 export const PACKAGED_CONFIG_FILE = 'app-config.json';
 
-export const SESSION_MINUTES = { min: 5, max: 527_040, default: 10_080 } as const;
+/**
+ * `cap` (90 days) is the longest session a new configuration may ask for; `max` (one year,
+ * the earlier limit) is still read from a file already shipped, and clamped to `cap`.
+ */
+export const SESSION_MINUTES = { min: 5, cap: 129_600, max: 527_040, default: 10_080 } as const;
+/** An idle timeout from one minute to one week; absent means off. */
+export const IDLE_MINUTES = { min: 1, max: 10_080 } as const;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 // Same shape rule as main/config.ts: the environment is part of Stytch's project id.
@@ -33,6 +39,9 @@ const schema = z.strictObject({
   signUpPolicy: z.enum(['open', 'existing-users-only']).default('open'),
   invitesEnabled: z.boolean().default(false),
   channel: z.enum(['stable', 'beta']).optional(),
+  idleTimeoutMinutes: z.number().int().min(IDLE_MINUTES.min).max(IDLE_MINUTES.max).optional(),
+  /** Support staff's own test builds only: lets the environment change the settings above. */
+  allowEnvironmentOverrides: z.boolean().default(false),
 });
 
 export type PackagedConfig = z.output<typeof schema>;
@@ -44,6 +53,11 @@ export type PackagedConfigResult =
 export interface PackagedConfigOptions {
   /** True only when a person asked for it (`--allow-embedded-secret`). */
   allowEmbeddedSecret: boolean;
+  /**
+   * True when reading the file an installed app shipped with: a setting that has become too
+   * long is clamped with a warning rather than refused, so an update never stops the app.
+   */
+  shipped?: boolean;
 }
 
 const EXAMPLE_RELAY_URL = 'https://signin-relay.example.org';
@@ -61,12 +75,20 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
   'stytch.secret': { expect: 'a non-empty Stytch secret (and only with --allow-embedded-secret)', example: 'no secret at all; use relay mode' },
   relayUrl: { expect: 'the https address of your sign-in relay', example: `"${EXAMPLE_RELAY_URL}"` },
   sessionDurationMinutes: {
-    expect: `a whole number of minutes from ${SESSION_MINUTES.min} to ${SESSION_MINUTES.max} (one year)`,
+    expect: `a whole number of minutes from ${SESSION_MINUTES.min} to ${SESSION_MINUTES.cap} (90 days)`,
     example: `${SESSION_MINUTES.default} (one week)`,
   },
   signUpPolicy: { expect: '"open" or "existing-users-only"', example: '"existing-users-only"' },
   invitesEnabled: { expect: 'true or false (without quotes)', example: 'false' },
   channel: { expect: '"stable" or "beta"', example: '"stable"' },
+  idleTimeoutMinutes: {
+    expect: `a whole number of minutes from ${IDLE_MINUTES.min} to ${IDLE_MINUTES.max}, or absent for no idle sign-out`,
+    example: '30',
+  },
+  allowEnvironmentOverrides: {
+    expect: 'true only in support staff\'s own test builds, else false or absent (without quotes)',
+    example: 'false',
+  },
 };
 
 export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions): PackagedConfigResult {
@@ -92,6 +114,18 @@ export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions):
       'relayUrl: is set but mode is "direct", so it would be ignored. Remove it, or set "mode": "relay" ' +
         'to send sign-in through the relay.',
     );
+  }
+
+  if (config.sessionDurationMinutes > SESSION_MINUTES.cap) {
+    if (opts.shipped === true) {
+      warnings.push(
+        `sessionDurationMinutes: ${config.sessionDurationMinutes} is longer than ${SESSION_MINUTES.cap} (90 days); ` +
+          `sessions last ${SESSION_MINUTES.cap} minutes. Lower it in the app-config of the next build.`,
+      );
+      config.sessionDurationMinutes = SESSION_MINUTES.cap;
+    } else {
+      errors.push(fieldMessage('sessionDurationMinutes', config.sessionDurationMinutes));
+    }
   }
 
   const secret = config.stytch.secret;

@@ -40,10 +40,20 @@ export interface Store {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** Every key stored now (to find the values kept aside as damaged). */
+  keys(): string[];
 }
 
 /** The system clipboard. Main writes to it, so a sign-in link never passes through the page. */
 export interface Clipboard {
   /** May settle later (Electron's clipboard answers with a promise); a rejection means it was refused. */
   writeText(text: string): void | Promise<void>;
+  /**
+   * Writes text that signs someone in, marked where the OS knows such a mark so clipboard
+   * history, cloud sync and clipboard managers leave it out.
+   */
+  writeSecret(text: string): void | Promise<void>;
+  /** The clipboard's plain text now ('' when it holds none). */
+  readText(): Promise<string>;
+  clear(): void;
 }

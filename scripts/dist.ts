@@ -1,5 +1,5 @@
 // Builds the installers for one OS: validates the organisation's app-config, type-checks and
-// builds the app, writes the validated config to out/app-config.json (shipped beside
+// builds the app, writes the validated config to out/app-config.json (shipped inside
 // app.asar), says whether the build will be signed, then runs electron-builder.
 //   npm run dist [-- --config <file>] [-- --allow-embedded-secret]
 //   npm run dist:mac | dist:win | dist:linux
@@ -216,7 +216,7 @@ async function main(): Promise<number> {
   runBin('typescript', 'tsc', ['-p', 'tsconfig.node.json', '--noEmit']);
   runBin('typescript', 'tsc', ['-p', 'tsconfig.web.json', '--noEmit']);
   runBin('electron-vite', 'electron-vite', ['build']);
-  // After the build, which owns out/; electron-builder.yml ships this file as resources/app-config.json.
+  // After the build, which owns out/; electron-builder.yml packs this file into app.asar.
   mkdirSync('out', { recursive: true });
   writeFileSync(join('out', PACKAGED_CONFIG_FILE), loaded.json);
 

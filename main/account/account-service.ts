@@ -9,7 +9,9 @@ import { noticeFor, type NoticeCode } from '../auth/notices';
 import type { AppConfig } from '../config';
 import type { Clipboard, Clock, Logger, Store } from '../ports';
 import type { AccountService } from '../services';
+import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import type { SessionVault, StoredSession } from '../session/session-vault';
+import { createSecretClipboard } from './secret-clipboard';
 import { DEVICE_LINK_MINUTES, deviceLinkFor, maskedDeviceLinkFor } from './device-link';
 import { createInviteLedger } from './invite-ledger';
 
@@ -24,6 +26,8 @@ export interface AccountServiceDeps {
   clipboard?: Clipboard;
   clock: Clock;
   logger: Logger;
+  /** Clears an expired link from the clipboard; default: real timers. */
+  scheduler?: Scheduler;
 }
 
 interface HeldDeviceLink {
@@ -59,6 +63,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   const ledger = createInviteLedger(deps);
   // The device link lives only here, in memory: a restart or sign-out forgets it.
   let deviceLink: HeldDeviceLink | null = null;
+  const secretClipboard = deps.clipboard
+    ? createSecretClipboard({ clipboard: deps.clipboard, scheduler: deps.scheduler ?? createTimerScheduler(), clock, logger })
+    : null;
 
   function signedIn(): StoredSession | null {
     const session = vault.load();
@@ -148,9 +155,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       withSession(async (session) => {
         const held = heldLinkFor(session);
         if (!held) return refuse('no-device-link');
-        if (!deps.clipboard) return refuse('clipboard-unavailable');
+        if (!secretClipboard) return refuse('clipboard-unavailable');
         try {
-          await deps.clipboard.writeText(held.link);
+          await secretClipboard.copy(held.link, held.expiresAtMs);
         } catch (error) {
           logger.warn('the clipboard refused the link for another computer', { error });
           return refuse('clipboard-refused');

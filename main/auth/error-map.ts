@@ -17,8 +17,6 @@ export const FAILURE_CODES = [
   'stytch-unavailable',
   'session-ended',
   'session-expired',
-  'jwt-invalid',
-  'jwt-expired',
   'unexpected',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];

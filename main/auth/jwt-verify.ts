@@ -3,9 +3,13 @@
 // Why not the SDK's authenticateJwtLocal: its key set lives inside the client and is only
 // filled over the network, so a fresh process could not restore without a request. Keeping
 // the public keys with the session lets start-up verify with zero requests.
+// A failure says how sure it is: `invalid` is definitive (a key we hold rejects the
+// signature, or the token is not for this project), `unverifiable` means we lack what it
+// takes to decide (no key for its kid, no keys at all, a clock behind its nbf), and
+// `expired` means a good signature past exp.
 // Rule: nothing here may import electron; this never makes a network call and never throws.
 import { createPublicKey, verify } from 'node:crypto';
-import type { GatewayResult, PublicJwk, VerifiedJwt } from './stytch-gateway';
+import type { PublicJwk, VerifiedJwt } from './stytch-gateway';
 
 const SESSION_CLAIM = 'https://stytch.com/session';
 
@@ -36,14 +40,18 @@ export function peekJwtExpiry(jwt: string): number | null {
   return typeof exp === 'number' ? exp * 1000 : null;
 }
 
-const invalid = (detail: string): GatewayResult<VerifiedJwt> => ({ ok: false, failure: { code: 'jwt-invalid', detail } });
+export type JwtVerdict = 'invalid' | 'unverifiable' | 'expired';
+export type JwtCheckResult = { ok: true; value: VerifiedJwt } | { ok: false; verdict: JwtVerdict; detail: string };
+
+const invalid = (detail: string): JwtCheckResult => ({ ok: false, verdict: 'invalid', detail });
+const unverifiable = (detail: string): JwtCheckResult => ({ ok: false, verdict: 'unverifiable', detail });
 
 export function verifyJwtLocally(
   jwt: string,
   keys: readonly PublicJwk[],
   nowMs: number,
   expect: JwtExpectations,
-): GatewayResult<VerifiedJwt> {
+): JwtCheckResult {
   const parts = jwt.split('.');
   if (parts.length !== 3) return invalid('not a compact JWT');
   const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
@@ -61,14 +69,15 @@ export function verifyJwtLocally(
       (key.use === undefined || key.use === 'sig') &&
       (key.key_ops === undefined || key.key_ops.includes('verify')),
   );
-  if (!jwk) return invalid('no matching signing key');
+  // Key rotation, or keys never fetched: only Stytch can decide, so this is not a verdict.
+  if (!jwk) return unverifiable(keys.length === 0 ? 'no signing keys stored' : 'no stored key for this kid');
 
   let signatureOk = false;
   try {
     const publicKey = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
     signatureOk = verify('sha256', Buffer.from(`${headerPart}.${payloadPart}`), publicKey, Buffer.from(signaturePart, 'base64url'));
   } catch {
-    return invalid('unusable signing key');
+    return unverifiable('unusable signing key');
   }
   if (!signatureOk) return invalid('bad signature');
 
@@ -86,11 +95,12 @@ export function verifyJwtLocally(
   const session = claim as Record<string, unknown>;
   if (typeof session['id'] !== 'string') return invalid('missing session id');
   const nowSeconds = nowMs / 1000;
-  if (typeof nbf === 'number' && nbf > nowSeconds) return invalid('not yet valid');
+  // A good signature with nbf ahead of us means our clock is behind, not a forgery.
+  if (typeof nbf === 'number' && nbf > nowSeconds) return unverifiable('not yet valid by this clock');
   const sessionExpiresAt =
     typeof session['expires_at'] === 'string' ? session['expires_at'] : new Date(exp * 1000).toISOString();
   if (exp <= nowSeconds) {
-    return { ok: false, failure: { code: 'jwt-expired', detail: 'JWT past exp' } };
+    return { ok: false, verdict: 'expired', detail: 'JWT past exp' };
   }
   return {
     ok: true,

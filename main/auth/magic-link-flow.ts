@@ -129,6 +129,9 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     } else if (restored.kind === 'expired') {
       vault.wipe();
       set({ status: 'signed-out' }, noticeFor('session-expired'));
+    } else if (restored.kind === 'rejected') {
+      keeper.reject(restored.session, restored.reason);
+      set({ status: 'signed-out' }, noticeFor('jwt-invalid'));
     } else {
       logger.info('restored the stored session', { localCheck: restored.jwt });
       if (restored.jwt === 'verified') knownKeys = restored.session.signingKeys;
@@ -292,12 +295,13 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       return set({ status: 'signed-out' });
     },
     dismissNotice: (): Promise<AuthView> => Promise.resolve(set(state, null)),
-    async signOut(): Promise<AuthView> {
+    /** `why`: the person asked, or the idle timeout ran out (the notice says which). */
+    async signOut(why: 'signed-out' | 'signed-out-idle' = 'signed-out'): Promise<AuthView> {
       await start();
       if (state.status !== 'signed-in') return set({ status: 'signed-out' }, noticeFor('signed-out'));
       // Wiped at once; the revoke is sent now or queued (encrypted) until the network is back.
       const revoking = keeper.retire(state.session);
-      const current = set({ status: 'signed-out' }, noticeFor('signed-out'));
+      const current = set({ status: 'signed-out' }, noticeFor(why));
       await revoking;
       return current;
     },

@@ -9,6 +9,8 @@ export type FlowNoticeCode =
   | 'resend-too-soon'
   | 'no-pending-link'
   | 'signed-out'
+  | 'jwt-invalid'
+  | 'signed-out-idle'
   | 'already-signed-in'
   | 'busy'
   | 'paste-empty'
@@ -104,14 +106,12 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
     message: 'Your session has expired. Sign in again to continue.',
     action: null,
   },
+  // The stored session's token failed its signature or names another project: it was set
+  // aside and will be revoked, so the sentence says what happened and what to do.
   'jwt-invalid': {
-    tone: 'info',
-    message: 'Your saved sign-in could not be checked. Sign in again to continue.',
-    action: null,
-  },
-  'jwt-expired': {
-    tone: 'info',
-    message: 'Your saved sign-in needs to be confirmed. We are checking it now.',
+    tone: 'warning',
+    message:
+      'You were signed out because your saved sign-in failed its security check. It has been set aside and will be ended. Sign in again to continue.',
     action: null,
   },
   unexpected: {
@@ -137,6 +137,12 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
   'signed-out': {
     tone: 'info',
     message: 'You are signed out.',
+    action: null,
+  },
+  'signed-out-idle': {
+    tone: 'info',
+    message:
+      'You were signed out because PromptGrimoire was not used for a while, as your organisation requires. Sign in again to continue.',
     action: null,
   },
   'already-signed-in': {

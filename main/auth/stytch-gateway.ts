@@ -3,6 +3,7 @@
 // holds the secret) can implement the same interface later without touching the flow.
 // Rule: nothing here may import electron; implementations never throw, they return failures.
 import type { FailureCode } from './error-map';
+import type { JwtCheckResult } from './jwt-verify';
 
 export interface GatewayFailure {
   code: FailureCode;
@@ -120,8 +121,8 @@ export interface StytchGateway {
   authenticateSession(sessionToken: string): Promise<GatewayResult<AuthenticatedSession>>;
   /** The project's signing keys, so later JWT checks need no network. */
   fetchSigningKeys(): Promise<GatewayResult<PublicJwk[]>>;
-  /** Local only: never makes a network call. 'jwt-invalid' / 'jwt-expired' on failure. */
-  verifySessionJwt(jwt: string, keys: readonly PublicJwk[], nowMs: number): GatewayResult<VerifiedJwt>;
+  /** Local only: never makes a network call; a failure says whether it is definitive. */
+  verifySessionJwt(jwt: string, keys: readonly PublicJwk[], nowMs: number): JwtCheckResult;
   revokeSession(sessionToken: string): Promise<GatewayResult<null>>;
   /** The caller's user's active sessions, the caller's own marked `current`. */
   listSessions(caller: SessionCaller): Promise<GatewayResult<ActiveSession[]>>;

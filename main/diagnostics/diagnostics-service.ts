@@ -50,7 +50,8 @@ export interface DiagnosticsServiceDeps {
   config: AppConfig;
   currentView: () => AuthView;
   probes: DiagnosticsProbes;
-  clipboard: Clipboard;
+  /** Only plain text: the report holds nothing secret. */
+  clipboard: Pick<Clipboard, 'writeText'>;
   logger: Logger;
   /** Replaces the network check (default: a timed GET to the configured service). */
   checkConnectivity?: () => Promise<Reachability>;
@@ -101,6 +102,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         packaged: probes.packaged,
         electronVersion: probes.runtimeVersion,
         mode: config.mode,
+        environmentOverrides: config.environmentOverrides,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },

@@ -18,6 +18,8 @@ export interface DiagnosticsFacts {
     packaged: boolean;
     electronVersion: string;
     mode: 'direct' | 'relay' | 'emulator';
+    /** Whether environment variables could change the settings (main/packaged-launch.ts). */
+    environmentOverrides: 'development' | 'allowed' | 'ignored';
   };
   os: {
     /** process.platform */
@@ -53,6 +55,12 @@ export interface DiagnosticsFacts {
   logFile: string;
 }
 
+const OVERRIDE_WORDS = {
+  development: 'honoured (development run)',
+  allowed: "honoured (allowEnvironmentOverrides is set: a support staff's test build)",
+  ignored: 'ignored (installed build; only STYTCH_SECRET is read)',
+} as const;
+
 const PLATFORM_NAMES: Record<string, string> = { darwin: 'macOS', win32: 'Windows', linux: 'Linux' };
 
 export function buildDiagnosticsReport(facts: DiagnosticsFacts): string {
@@ -83,6 +91,7 @@ function appLines({ app }: DiagnosticsFacts): string[] {
     `Version: ${app.version} (${app.channel} channel, ${build})`,
     `Electron: ${app.electronVersion}`,
     `Sign-in: ${app.mode === 'relay' ? 'through the relay' : app.mode === 'direct' ? 'directly with Stytch' : 'local emulator'}`,
+    `Environment overrides: ${OVERRIDE_WORDS[app.environmentOverrides]}`,
   ];
 }
 

@@ -111,6 +111,37 @@ export function registerIpcHandlers(
   };
 }
 
+/**
+ * Invoke handlers our dependencies register for renderer halves this app never loads:
+ * electron-log 5.4.4 on importing `electron-log/main` (src/main/index.js). Its `on` listener
+ * of the same name, and electron-store 12.0.0's `electron-store-get-data` (registered by its
+ * constructor), are plain listeners, removed with every other one below.
+ */
+export const THIRD_PARTY_INVOKE_CHANNELS = ['__ELECTRON_LOG__'] as const;
+
+/** What removing foreign listeners needs from ipcMain. */
+export interface ForeignIpcMain {
+  eventNames(): Array<string | symbol>;
+  removeAllListeners(channel?: string): unknown;
+  removeHandler(channel: string): void;
+}
+export type _IpcMainFitsForeign = Expect<IpcMain extends ForeignIpcMain ? true : false>;
+
+/**
+ * Leaves ipcMain with our checked handlers only: this app registers no `ipcMain.on`
+ * listener at all, so every one present came from a dependency and skips the sender
+ * check (any frame could write to the log or read the user-data path). Call it after the
+ * store is opened and before registerIpcHandlers. Returns the channels it removed.
+ */
+export function removeForeignIpc(ipcMain: ForeignIpcMain, logger: Logger): string[] {
+  const listened = ipcMain.eventNames().filter((name): name is string => typeof name === 'string');
+  for (const channel of listened) ipcMain.removeAllListeners(channel);
+  for (const channel of THIRD_PARTY_INVOKE_CHANNELS) ipcMain.removeHandler(channel);
+  const removed = [...new Set([...listened, ...THIRD_PARTY_INVOKE_CHANNELS])];
+  logger.info('ipc: removed listeners registered by dependencies', { channels: removed });
+  return removed;
+}
+
 /** What pushing a view needs from the window's WebContents. */
 export type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
 

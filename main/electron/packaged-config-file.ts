@@ -1,19 +1,23 @@
-// Reads the organisation's settings an installed app ships beside app.asar
-// (<resources>/app-config.json). The build validated the file and enforced the secret
-// policy, so a secret in it is accepted here; a missing, unreadable or invalid file is a
-// broken installation, reported with messages that say what to do.
-// Rules: no electron import (main/index.ts passes app.isPackaged, process.resourcesPath and
-// the file reader); results, not exceptions; no message repeats the file's contents, since
-// it may hold a secret.
+// Reads the organisation's settings an installed app ships inside app.asar
+// (<app.asar>/out/app-config.json), where asar integrity covers them on macOS and Windows.
+// The build validated the file and enforced the secret policy, so a secret in it is
+// accepted here, and a session length that has become too long is clamped with a warning;
+// a missing, unreadable or invalid file is a broken installation, reported with messages
+// that say what to do. Synchronous on purpose: the file decides, before `ready`, whether the
+// environment may move the user-data folder.
+// Rules: no electron import (main/index.ts passes app.isPackaged, app.getAppPath() and the
+// file reader); results, not exceptions; no message repeats the file's contents, since it
+// may hold a secret.
 import { join } from 'node:path';
 import { PACKAGED_CONFIG_FILE, parsePackagedConfig, type PackagedConfig } from '../packaged-config';
 
 export interface PackagedConfigSource {
   /** app.isPackaged: development runs take their settings from the environment only. */
   packaged: boolean;
-  /** process.resourcesPath */
-  resourcesPath: string;
-  readFile: (path: string) => Promise<string>;
+  /** app.getAppPath(): the app.asar of an installed app. */
+  appPath: string;
+  /** fs.readFileSync(path, 'utf8') in the app (Electron reads inside the asar). */
+  readFile: (path: string) => string;
 }
 
 export type PackagedConfigFileResult =
@@ -22,17 +26,18 @@ export type PackagedConfigFileResult =
 
 const REINSTALL = 'Reinstall PromptGrimoire, or ask whoever gave you the installer for a corrected one.';
 
-export function packagedConfigPath(resourcesPath: string): string {
-  return join(resourcesPath, PACKAGED_CONFIG_FILE);
+/** Where electron-builder.yml's `files` puts the file the build wrote to out/app-config.json. */
+export function packagedConfigPath(appPath: string): string {
+  return join(appPath, 'out', PACKAGED_CONFIG_FILE);
 }
 
-export async function readPackagedConfigFile(source: PackagedConfigSource): Promise<PackagedConfigFileResult> {
+export function readPackagedConfigFile(source: PackagedConfigSource): PackagedConfigFileResult {
   if (!source.packaged) return { ok: true, config: undefined, path: null, warnings: [] };
-  const path = packagedConfigPath(source.resourcesPath);
+  const path = packagedConfigPath(source.appPath);
 
   let text: string;
   try {
-    text = await source.readFile(path);
+    text = source.readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     const problem =
@@ -52,7 +57,7 @@ export async function readPackagedConfigFile(source: PackagedConfigSource): Prom
     return { ok: false, path, errors: [`The settings file ${path} is not valid JSON${whereInText(error, text)}. ${REINSTALL}`] };
   }
 
-  const parsed = parsePackagedConfig(json, { allowEmbeddedSecret: true });
+  const parsed = parsePackagedConfig(json, { allowEmbeddedSecret: true, shipped: true });
   if (!parsed.ok) {
     return { ok: false, path, errors: [`The settings file ${path} has invalid settings:`, ...parsed.errors.map((e) => `  ${e}`), REINSTALL] };
   }

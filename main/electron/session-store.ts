@@ -6,7 +6,7 @@
 // cleared: electron-store's clearInvalidConfig would throw a person's session away unseen.
 // Rule: no value import of electron-store here (it imports electron); main/index.ts passes
 // a function that constructs it.
-import { renameSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from 'electron-store';
 import type { Logger, Store } from '../ports';
@@ -17,6 +17,8 @@ export interface StoreBacking {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** The whole record (electron-store's and conf's `store` getter). */
+  readonly store: Record<string, unknown>;
 }
 
 export const STORE_NAME = 'promptgrimoire';
@@ -45,6 +47,7 @@ export function createSessionStore(backing: StoreBacking): Store {
     // electron-store refuses undefined; for the core it means "no value".
     set: (key, value) => (value === undefined ? backing.delete(key) : backing.set(key, value)),
     delete: (key) => backing.delete(key),
+    keys: () => Object.keys(backing.store),
   };
 }
 
@@ -54,6 +57,8 @@ export interface OpenSessionStoreDeps {
   open: (options: Options<Record<string, unknown>>) => StoreBacking;
   logger: Logger;
   rename?: (from: string, to: string) => void;
+  list?: (dir: string) => string[];
+  remove?: (path: string) => void;
   now?: () => number;
 }
 
@@ -64,6 +69,8 @@ export function openSessionStore(deps: OpenSessionStoreDeps): Store {
     path: storeFilePath(deps.userDataDir),
     open: () => createSessionStore(deps.open(options)),
     rename: deps.rename ?? renameSync,
+    list: deps.list ?? ((dir) => readdirSync(dir)),
+    remove: deps.remove ?? ((path) => rmSync(path, { force: true })),
     now: deps.now ?? Date.now,
     logger: deps.logger,
   });

@@ -14,7 +14,11 @@ import type {
 import type { Logger } from '../ports';
 import type { Expect } from './type-checks';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * `devTools` only for a development run: in an installed app the developer tools would let
+ * anyone at the keyboard read the page's state and call the bridge by hand.
+ */
+export function mainWindowOptions(preloadPath: string, options: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 520,
     height: 680,
@@ -37,6 +41,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       spellcheck: false,
       // Middle-click could only navigate or open a window, both denied; this removes it outright.
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools === true,
     },
   };
 }

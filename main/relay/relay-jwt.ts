@@ -1,8 +1,8 @@
 // What a session JWT must say to verify in relay mode. Kept apart from the relay gateway
 // (which loads undici) so a local restore can check the stored JWT without it.
 // Rule: nothing here may import electron; never throws.
-import { verifyJwtLocally, type JwtExpectations } from '../auth/jwt-verify';
-import type { GatewayResult, PublicJwk, VerifiedJwt } from '../auth/stytch-gateway';
+import { verifyJwtLocally, type JwtCheckResult, type JwtExpectations } from '../auth/jwt-verify';
+import type { PublicJwk } from '../auth/stytch-gateway';
 
 /**
  * The configured (or learned) project decides. Restoring before any key fetch in this
@@ -24,8 +24,8 @@ function relayJwtExpectations(projectId: string | undefined, jwt: string): JwtEx
 }
 
 /** The relay gateway's local JWT check, for a project configured, learned or neither. */
-export function verifyRelayJwt(projectId: string | undefined, jwt: string, keys: readonly PublicJwk[], nowMs: number): GatewayResult<VerifiedJwt> {
+export function verifyRelayJwt(projectId: string | undefined, jwt: string, keys: readonly PublicJwk[], nowMs: number): JwtCheckResult {
   const expectations = relayJwtExpectations(projectId, jwt);
-  if (!expectations) return { ok: false, failure: { code: 'jwt-invalid', detail: 'JWT names no consistent project' } };
+  if (!expectations) return { ok: false, verdict: 'invalid', detail: 'JWT names no consistent project' };
   return verifyJwtLocally(jwt, keys, nowMs, expectations);
 }

@@ -22,5 +22,7 @@ export function createCachedStore(inner: Store): Store {
       inner.delete(key);
       cache.delete(key);
     },
+    // Only the file knows every key: the cache holds the ones touched.
+    keys: () => inner.keys(),
   };
 }

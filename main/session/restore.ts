@@ -9,6 +9,8 @@ export type JwtCheck = 'verified' | 'stale' | 'unverified';
 export type LocalRestore =
   | { kind: 'none' }
   | { kind: 'expired'; session: StoredSession }
+  /** The JWT fails with a key we hold, or names another project: never signed in. */
+  | { kind: 'rejected'; session: StoredSession; reason: string }
   | { kind: 'signed-in'; session: StoredSession; jwt: JwtCheck };
 
 /** Synchronous on purpose: whatever it decides, it decides without a request. */
@@ -20,9 +22,12 @@ export function restoreLocally(vault: SessionVault, gateway: StytchGateway, nowM
   // The JWT lives five minutes, so after any real pause it is past exp: the session's own
   // expires_at (integrity-protected by the cipher) is what decides; the background confirm
   // then fetches a fresh JWT.
+  // An unknown kid or no stored keys (rotation, keys never fetched) leaves the decision to
+  // the background confirm; a definitive failure never shows a signed-in screen.
   const check = gateway.verifySessionJwt(session.sessionJwt, session.signingKeys, nowMs);
-  const jwt: JwtCheck = check.ok ? 'verified' : check.failure.code === 'jwt-expired' ? 'stale' : 'unverified';
-  return { kind: 'signed-in', session, jwt };
+  if (check.ok) return { kind: 'signed-in', session, jwt: 'verified' };
+  if (check.verdict === 'invalid') return { kind: 'rejected', session, reason: check.detail };
+  return { kind: 'signed-in', session, jwt: check.verdict === 'expired' ? 'stale' : 'unverified' };
 }
 
 export type RemoteConfirm =

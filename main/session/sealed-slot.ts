@@ -1,6 +1,7 @@
 // One Store key holding one value encrypted with the Cipher (base64 ciphertext). Without a
 // real cipher the value lives in memory only. A value that cannot be decrypted or parsed is
-// moved aside under a timestamped key and logged, never silently dropped.
+// moved aside under a timestamped key and logged, never silently dropped; only the newest
+// few are kept, so a value damaged on every start cannot grow the file without end.
 // Rule: nothing here may import electron; plaintext never reaches the Store.
 import type { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../ports';
@@ -12,6 +13,8 @@ export interface SealedSlot<T> {
   read(): T | null;
   write(value: T): void;
   clear(): void;
+  /** Moves the stored value aside as damaged (kept for support, never read again). */
+  setAside(reason: string): void;
 }
 
 export interface SealedSlotDeps<T> {
@@ -22,11 +25,18 @@ export interface SealedSlotDeps<T> {
   clock: Clock;
   /** What a stored value must look like; anything else is moved aside. */
   schema: z.ZodType<T>;
+  /** Sees a value that decrypted but failed the schema (to revoke a token still in it). */
+  onDamaged?: (plaintext: unknown) => void;
 }
+
+/** Values kept aside per key; older ones are removed. */
+export const MAX_ASIDE_VALUES = 3;
+
+const ASIDE_MARK = '~corrupt~';
 
 export function asideKey(key: string, atMs: number): string {
   // No dots: electron-store reads dotted keys as nested paths.
-  return `${key}~corrupt~${new Date(atMs).toISOString().replace(/[:.]/g, '-')}`;
+  return `${key}${ASIDE_MARK}${new Date(atMs).toISOString().replace(/[:.]/g, '-')}`;
 }
 
 export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
@@ -46,14 +56,26 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
       clear: () => {
         memory = null;
       },
+      setAside: () => {
+        memory = null;
+      },
     };
   }
+
+  const pruneAside = (): void => {
+    // The ISO stamp sorts by time, so the oldest come first.
+    const aside = store.keys().filter((each) => each.startsWith(`${key}${ASIDE_MARK}`)).sort();
+    const removed = aside.slice(0, Math.max(0, aside.length - MAX_ASIDE_VALUES));
+    for (const each of removed) store.delete(each);
+    if (removed.length > 0) logger.info('removed the oldest values kept aside', { key, removed: removed.length });
+  };
 
   const moveAside = (raw: unknown, reason: string): void => {
     const aside = asideKey(key, clock.now());
     try {
       store.set(aside, raw);
       store.delete(key);
+      pruneAside();
     } catch (error) {
       logger.error('could not move an unreadable stored value aside', { key, error });
       return;
@@ -75,16 +97,20 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
         cached = { value: null };
         return null;
       }
-      let parsed: T | null = null;
+      let plaintext: unknown;
       try {
-        const result = deps.schema.safeParse(JSON.parse(cipher.decrypt(raw)));
-        parsed = result.success ? result.data : null;
+        plaintext = JSON.parse(cipher.decrypt(raw));
       } catch (error) {
         moveAside(raw, error instanceof Error ? error.message : 'decrypt failed');
         cached = { value: null };
         return null;
       }
-      if (parsed === null) moveAside(raw, 'unexpected shape');
+      const result = deps.schema.safeParse(plaintext);
+      const parsed = result.success ? result.data : null;
+      if (parsed === null) {
+        moveAside(raw, 'unexpected shape');
+        deps.onDamaged?.(plaintext);
+      }
       cached = { value: parsed };
       return parsed;
     },
@@ -94,6 +120,11 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
     },
     clear() {
       store.delete(key);
+      cached = { value: null };
+    },
+    setAside(reason) {
+      const raw = store.get(key);
+      if (raw !== undefined && raw !== null) moveAside(raw, reason);
       cached = { value: null };
     },
   };

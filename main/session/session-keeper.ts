@@ -90,6 +90,15 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
       vault.wipe();
       return revokes.flush();
     },
+    /**
+     * A stored session that failed its local check for good: never watched, set aside, and
+     * its token queued for a revoke that goes out with the next flush (now, or once online).
+     */
+    reject(session: StoredSession, reason: string): void {
+      vault.revokes.add(session.sessionToken, Date.parse(session.expiresAt));
+      vault.setAside(reason);
+      logger.warn('the stored session failed verification; it was set aside and will be revoked', { reason });
+    },
     dispose(): void {
       lifecycle.dispose();
       revokes.dispose();

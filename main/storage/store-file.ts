@@ -2,8 +2,14 @@
 // (corrupt, truncated, binary, another program's JSON) is renamed to
 // `<file>.corrupt-<timestamp>`, logged, and a fresh store is opened in its place: the app
 // starts signed out, and whatever was in the file is still there for support to look at.
-// Rule: nothing here may import electron; a store file is never cleared or deleted here.
+// Only the newest few moved-aside files are kept, so a file damaged on every start cannot
+// fill the disk.
+// Rule: nothing here may import electron; the live store file is never cleared or deleted.
+import { basename, dirname, join } from 'node:path';
 import type { Logger, Store } from '../ports';
+
+/** Moved-aside store files kept; older ones are removed. */
+export const MAX_ASIDE_FILES = 3;
 
 export interface StoreFileDeps<S extends Store> {
   /** The file the backing store reads and writes. */
@@ -12,6 +18,9 @@ export interface StoreFileDeps<S extends Store> {
   open: () => S;
   /** fs.renameSync in the app. */
   rename: (from: string, to: string) => void;
+  /** fs.readdirSync and fs.rmSync in the app: to remove the oldest moved-aside files. */
+  list: (dir: string) => string[];
+  remove: (path: string) => void;
   now: () => number;
   logger: Logger;
 }
@@ -56,9 +65,23 @@ export function isUnreadableStoreFile(error: unknown): boolean {
 export function openStoreFile<S extends Store>(deps: StoreFileDeps<S>): Store {
   const { path, rename, now, logger } = deps;
 
+  const pruneAside = (): void => {
+    const prefix = `${basename(path)}.corrupt-`;
+    // The stamp sorts by time, so the oldest come first.
+    const aside = deps.list(dirname(path)).filter((name) => name.startsWith(prefix)).sort();
+    for (const name of aside.slice(0, Math.max(0, aside.length - MAX_ASIDE_FILES))) {
+      try {
+        deps.remove(join(dirname(path), name));
+      } catch (error) {
+        logger.warn('could not remove an old moved-aside store file', { file: name, error });
+      }
+    }
+  };
+
   const moveAside = (error: unknown): void => {
     const aside = asidePath(path, now());
     rename(path, aside);
+    pruneAside();
     logger.warn('the store file could not be read; it was moved aside and a fresh one started', {
       file: path,
       movedTo: aside,
@@ -92,5 +115,6 @@ export function openStoreFile<S extends Store>(deps: StoreFileDeps<S>): Store {
     get: (key) => guarded((store) => store.get(key)),
     set: (key, value) => guarded((store) => store.set(key, value)),
     delete: (key) => guarded((store) => store.delete(key)),
+    keys: () => guarded((store) => store.keys()),
   };
 }

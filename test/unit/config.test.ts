@@ -21,7 +21,10 @@ describe('loadConfig', () => {
         signUpPolicy: 'open',
         invitesEnabled: false,
         channel: 'development',
+        idleTimeoutMinutes: null,
+        environmentOverrides: 'development',
       },
+      warnings: [],
     });
   });
 
@@ -97,16 +100,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ STYTCH_PROJECT_ID: 'project-live-abc', PROMPTGRIMOIRE_RELAY_URL: 'http://relay.example.org' }).ok).toBe(false);
   });
 
-  it('uses the packaged organisation settings, with the environment winning', () => {
-    const packaged = {
-      mode: 'relay' as const,
-      stytch: { projectId: 'project-live-org', environment: 'live' as const },
-      relayUrl: 'https://relay.example.org',
-      sessionDurationMinutes: 720,
-      signUpPolicy: 'existing-users-only' as const,
-      invitesEnabled: true,
-      channel: 'beta' as const,
-    };
+  const packaged = {
+    mode: 'relay' as const,
+    stytch: { projectId: 'project-live-org', environment: 'live' as const },
+    relayUrl: 'https://relay.example.org',
+    sessionDurationMinutes: 720,
+    signUpPolicy: 'existing-users-only' as const,
+    invitesEnabled: true,
+    channel: 'beta' as const,
+    allowEnvironmentOverrides: false,
+  };
+  /** What another process of the same user could set to redirect an installed app. */
+  const hostile = {
+    STYTCH_PROJECT_ID: 'project-live-attacker',
+    STYTCH_API_URL: 'https://stytch.attacker.example',
+    PROMPTGRIMOIRE_RELAY_URL: 'https://relay.attacker.example',
+    PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '60',
+    PROMPTGRIMOIRE_INVITES_ENABLED: 'false',
+    PROMPTGRIMOIRE_SIGNUP_POLICY: 'open',
+    PROMPTGRIMOIRE_USER_DATA_DIR: '/tmp/elsewhere',
+  };
+
+  it('uses the packaged organisation settings', () => {
     const fromFile = loadConfig({}, { packaged });
     expect(fromFile.ok && fromFile.config).toMatchObject({
       mode: 'relay',
@@ -115,8 +130,57 @@ describe('loadConfig', () => {
       signUpPolicy: 'existing-users-only',
       invitesEnabled: true,
       channel: 'beta',
+      environmentOverrides: 'ignored',
     });
-    const overridden = loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '60', PROMPTGRIMOIRE_INVITES_ENABLED: 'false' }, { packaged });
-    expect(overridden.ok && [overridden.config.sessionDurationMinutes, overridden.config.invitesEnabled]).toEqual([60, false]);
+  });
+
+  it('a packaged build ignores every environment override of its project, endpoints and policy', () => {
+    const result = loadConfig(hostile, { packaged });
+    expect(result.ok && result.config).toMatchObject({
+      mode: 'relay',
+      stytch: { projectId: 'project-live-org' },
+      relayUrl: 'https://relay.example.org',
+      sessionDurationMinutes: 720,
+      signUpPolicy: 'existing-users-only',
+      invitesEnabled: true,
+    });
+    // Even a malformed override cannot stop an installed app from starting.
+    expect(loadConfig({ PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS: 'soon' }, { packaged }).ok).toBe(true);
+  });
+
+  it('a packaged build in direct mode still reads STYTCH_SECRET, the documented way not to bundle it', () => {
+    const direct = { ...packaged, mode: 'direct' as const, relayUrl: undefined };
+    const result = loadConfig({ ...hostile, STYTCH_SECRET: 'secret-live-runtime' }, { packaged: direct });
+    expect(result.ok && result.config).toMatchObject({
+      mode: 'direct',
+      stytch: { projectId: 'project-live-org', secret: 'secret-live-runtime', baseUrl: undefined },
+    });
+  });
+
+  it("support staff's test build (allowEnvironmentOverrides) and development runs let the environment win", () => {
+    const overridden = loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '60', PROMPTGRIMOIRE_INVITES_ENABLED: 'false' }, {
+      packaged: { ...packaged, allowEnvironmentOverrides: true },
+    });
+    expect(overridden.ok && overridden.config).toMatchObject({ sessionDurationMinutes: 60, invitesEnabled: false, environmentOverrides: 'allowed' });
+    const development = loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '60' });
+    expect(development.ok && development.config).toMatchObject({ sessionDurationMinutes: 60, environmentOverrides: 'development' });
+  });
+
+  it('clamps a session length above 90 days to 90 days with a warning, never refusing to start', () => {
+    const result = loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '527040' });
+    expect(result).toMatchObject({
+      ok: true,
+      config: { sessionDurationMinutes: 129600 },
+      warnings: [expect.stringContaining('longer than 129600 (90 days)') as unknown],
+    });
+    expect(loadConfig({ PROMPTGRIMOIRE_SESSION_DURATION_MINUTES: '129600' })).toMatchObject({ config: { sessionDurationMinutes: 129600 }, warnings: [] });
+  });
+
+  it('reads the idle timeout from the environment (development) or the app-config, off by default', () => {
+    expect(loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '30' })).toMatchObject({ config: { idleTimeoutMinutes: 30 } });
+    expect(loadConfig({}, { packaged: { ...packaged, idleTimeoutMinutes: 45 } })).toMatchObject({ config: { idleTimeoutMinutes: 45 } });
+    expect(loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '1' }, { packaged })).toMatchObject({ config: { idleTimeoutMinutes: null } });
+    const wrong = loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '0' });
+    expect(wrong.ok ? [] : wrong.errors).toEqual(['PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES must be between 1 and 10080, got 0.']);
   });
 });

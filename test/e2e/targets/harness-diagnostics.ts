@@ -28,7 +28,7 @@ export interface HarnessDiagnosticsOptions {
   currentView: () => AuthView;
   /** A real file the harness logger writes (or will write) to. */
   logFilePath: string;
-  clipboard: Clipboard;
+  clipboard: Pick<Clipboard, 'writeText'>;
   logger?: Logger;
   /** Default: xdg-mime and friends from this process's PATH and HOME. */
   runCommand?: CommandRunner;

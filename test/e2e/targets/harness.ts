@@ -18,6 +18,7 @@ import { createLogger } from '../../../main/log/logger';
 import { PUSH_CHANNELS, type InvokeChannel } from '../../../preload/api';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
+import { createMemoryClipboard } from '../../fixtures/memory-clipboard';
 import type { AppTarget } from './app-target';
 import { createHarnessDiagnostics } from './harness-diagnostics';
 
@@ -111,8 +112,7 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     appendFileSync(logFilePath, `${level} ${line}\n`);
   });
   // The OS clipboard, as the main process sees it.
-  let clipboardText = '';
-  const clipboard = { writeText: (text: string) => void (clipboardText = text) };
+  const clipboard = createMemoryClipboard();
   const [{ server, url }, script] = await Promise.all([serveRenderer(), harnessBridgeScript()]);
 
   let core: AppCore;
@@ -156,7 +156,7 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
       return page;
     },
     logLines,
-    readClipboard: () => Promise.resolve(clipboardText),
+    readClipboard: () => Promise.resolve(clipboard.text),
     async deliverDeepLink(link) {
       // As on Windows and Linux: the URL reaches the app among other command-line arguments.
       const found = findCallbackUrlInArgv(['/opt/PromptGrimoire/promptgrimoire', '--no-sandbox', link]);

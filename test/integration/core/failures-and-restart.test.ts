@@ -2,20 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../main/app-core';
 import { createLogger } from '../../../main/log/logger';
 import { createConfStore } from '../../fixtures/conf-store';
-import { deepLinkFor, startRig, type CoreRig } from './harness';
+import { deepLinkFor, signInCore, startRig, type CoreRig } from './harness';
 
 const SEND = '/v1/magic_links/email/login_or_create';
 const AUTH = '/v1/magic_links/authenticate';
 let rig: CoreRig;
 afterEach(async () => rig?.cleanup());
 
-async function signIn(email: string): Promise<void> {
-  await rig.core.start();
-  await rig.core.sendLink(email);
-  await rig.core.handleDeepLink(deepLinkFor(rig.emulator.latestMessage(email)?.token ?? ''));
-  expect(rig.core.view().status).toBe('signed-in');
-  await rig.core.idle();
-}
+const signIn = (email: string): Promise<void> => signInCore(rig, email);
 
 describe('core failures against the emulator', () => {
   it('says how long to wait when rate limited', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import { loadConfig, type AppConfig } from '../../../main/config';
@@ -75,4 +76,13 @@ export async function startRig(env: Record<string, string> = {}, cipher?: Cipher
 /** The deep link the OS would hand over after the browser follows the emailed link. */
 export function deepLinkFor(token: string): string {
   return `promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${encodeURIComponent(token)}`;
+}
+
+/** Signs the rig's first core in through a real emailed link and lets its background work settle. */
+export async function signInCore(rig: CoreRig, email: string): Promise<void> {
+  await rig.core.start();
+  await rig.core.sendLink(email);
+  await rig.core.handleDeepLink(deepLinkFor(rig.emulator.latestMessage(email)?.token ?? ''));
+  expect(rig.core.view().status).toBe('signed-in');
+  await rig.core.idle();
 }

@@ -137,7 +137,12 @@ export async function startHardeningRig(options: { env?: Record<string, string>;
         logger,
         clock,
         gateway: recording(gateway, secrets),
-        clipboard: { writeText: (text) => void clipboard.push(text) },
+        clipboard: {
+          writeText: (text) => void clipboard.push(text),
+          writeSecret: (text) => void clipboard.push(text),
+          readText: () => Promise.resolve(clipboard.at(-1) ?? ''),
+          clear: () => void clipboard.push(''),
+        },
       });
       cores.push(core);
       return core;

@@ -1,7 +1,7 @@
 // Packs the app for real with `electron-builder --linux dir` on a stand-in Electron (a
 // small file carrying the fuse wire, DESIGN.md §4) and checks what an installer would
 // ship: app.asar holds only the built output and the production modules, no sources,
-// maps, tests, emulator or relay; the organisation's config is shipped; the fuse wire is
+// maps, tests, emulator or relay; the organisation's config is shipped inside it; the fuse wire is
 // flipped as electron-builder.yml says; and app.asar stays small (printed, at most 8 MB).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ describe('the packed app', () => {
     const production = productionPackages();
     const strays: string[] = [];
     for (const file of files) {
-      if (file === '/package.json' || /^\/out(\/(main|preload|renderer)(\/.*)?)?$/.test(file)) continue;
+      if (file === '/package.json' || file === '/out/app-config.json' || /^\/out(\/(main|preload|renderer)(\/.*)?)?$/.test(file)) continue;
       const module = /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
       if (file === '/node_modules' || (module !== undefined && production.has(module))) continue;
       strays.push(file);
@@ -82,7 +82,7 @@ describe('the packed app', () => {
     const ours = files.filter((file) => !file.startsWith('/node_modules/'));
     expect(ours.filter((file) => /\.(ts|tsx|mts|cts|map)$/.test(file))).toEqual([]);
     expect(files.filter((file) => /^\/(test|emulator|relay|scripts|docs|build|main|preload|renderer)(\/|$)/.test(file))).toEqual([]);
-    expect(files.filter((file) => /^\/out\/(bench-floors|app-config\.json)/.test(file))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('/out/bench-floors'))).toEqual([]);
     for (const module of ['react', 'react-dom', 'scheduler', 'zod', 'electron', 'vite', 'vitest', '@playwright/test']) {
       expect(files.filter((file) => file.startsWith(`/node_modules/${module}/`)), module).toEqual([]);
     }
@@ -94,9 +94,9 @@ describe('the packed app', () => {
     expect(packaged.main).toBe('out/main/index.js');
   });
 
-  it("ships the organisation's config", () => {
-    const shipped = join(appDir, 'resources', 'app-config.json');
-    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(JSON.parse(readFileSync('build/app-config.example.json', 'utf8')));
+  it("ships the organisation's config inside app.asar, where asar integrity covers it", () => {
+    const shipped = extractFile(asarPath, 'out/app-config.json').toString('utf8');
+    expect(JSON.parse(shipped)).toEqual(JSON.parse(readFileSync('build/app-config.example.json', 'utf8')));
   });
 
   it('flips the fuse wire exactly as electron-builder.yml says', async () => {

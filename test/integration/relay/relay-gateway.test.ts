@@ -69,7 +69,7 @@ describe('relay gateway: a full sign-in', () => {
     expect(verified).toMatchObject({ ok: true, value: { sessionId: authed.value.sessionId, userId: authed.value.user.userId } });
     expect(gateway.verifySessionJwt(authed.value.sessionJwt, keys.value, Date.now() + 10 * 60_000)).toMatchObject({
       ok: false,
-      failure: { code: 'jwt-expired' },
+      verdict: 'expired',
     });
 
     const refreshed = await gateway.authenticateSession(authed.value.sessionToken);
@@ -95,7 +95,7 @@ describe('relay gateway: a full sign-in', () => {
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'user-test-someone-else' })).toString('base64url');
     expect(fresh.verifySessionJwt(`${header}.${forged}.${signature}`, keys.value, Date.now())).toMatchObject({
       ok: false,
-      failure: { code: 'jwt-invalid' },
+      verdict: 'invalid',
     });
   });
 

@@ -3,10 +3,11 @@
 // when the client cannot be loaded.
 import { describe, expect, it } from 'vitest';
 import { createDeferredGateway } from '../../../main/auth/deferred-gateway';
-import type { GatewayResult, StytchGateway, VerifiedJwt } from '../../../main/auth/stytch-gateway';
+import type { JwtCheckResult } from '../../../main/auth/jwt-verify';
+import type { StytchGateway } from '../../../main/auth/stytch-gateway';
 
-const LOCAL: GatewayResult<VerifiedJwt> = { ok: false, failure: { code: 'jwt-invalid', detail: 'checked locally' } };
-const LOADED: GatewayResult<VerifiedJwt> = { ok: false, failure: { code: 'jwt-expired', detail: 'checked by the loaded client' } };
+const LOCAL: JwtCheckResult = { ok: false, verdict: 'invalid', detail: 'checked locally' };
+const LOADED: JwtCheckResult = { ok: false, verdict: 'expired', detail: 'checked by the loaded client' };
 
 const NETWORK_METHODS = ['sendMagicLink', 'authenticateMagicLink', 'authenticateSession', 'fetchSigningKeys', 'revokeSession', 'listSessions', 'revokeSessionById', 'createEmbeddableLink', 'invite', 'revokeInvite'];
 

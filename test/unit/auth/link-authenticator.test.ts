@@ -14,7 +14,7 @@ import { createManualClock } from '../../fixtures/manual-clock';
 
 function memoryStore(): Store {
   const values = new Map<string, unknown>();
-  return { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key) };
+  return { get: (key) => values.get(key), set: (key, value) => void values.set(key, value), delete: (key) => void values.delete(key), keys: () => [...values.keys()] };
 }
 
 /** Tokens Stytch knows: each with the challenge it was sent with (none for device links and invites). */

@@ -74,7 +74,7 @@ describe('diagnostics service', () => {
     server = undefined;
   });
 
-  function setUp(origin: string, options: { view?: AuthView; clipboard?: Clipboard; config?: 'direct' | 'relay' } = {}) {
+  function setUp(origin: string, options: { view?: AuthView; clipboard?: Pick<Clipboard, 'writeText'>; config?: 'direct' | 'relay' } = {}) {
     const probes = new TestProbes();
     const copied: string[] = [];
     const lines: string[] = [];
@@ -152,7 +152,7 @@ describe('diagnostics service', () => {
 
   it('answers a refused clipboard with a result, not a throw', async () => {
     server = await startLoopback(() => ({ status: 200 }));
-    const clipboard: Clipboard = {
+    const clipboard: Pick<Clipboard, 'writeText'> = {
       writeText: () => {
         throw new Error('clipboard busy');
       },

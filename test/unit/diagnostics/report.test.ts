@@ -4,6 +4,11 @@ import { baseFacts } from './facts';
 
 
 describe('buildDiagnosticsReport', () => {
+  it("says when a support staff's test build lets the environment change its settings", () => {
+    const facts = { ...baseFacts, app: { ...baseFacts.app, environmentOverrides: 'allowed' as const } };
+    expect(buildDiagnosticsReport(facts)).toContain('Environment overrides: honoured (allowEnvironmentOverrides is set');
+  });
+
   it('words a healthy installation', () => {
     expect(buildDiagnosticsReport(baseFacts)).toBe(
       [
@@ -14,6 +19,7 @@ describe('buildDiagnosticsReport', () => {
         '  Version: 0.1.0 (stable channel, installed build)',
         '  Electron: 45.5.0',
         '  Sign-in: through the relay',
+        '  Environment overrides: ignored (installed build; only STYTCH_SECRET is read)',
         '',
         'System',
         '  OS: macOS 24.1.0 (arm64)',

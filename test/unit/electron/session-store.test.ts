@@ -54,6 +54,25 @@ describe('session store', () => {
     expect(lines.join('\n')).not.toContain('session-vault');
   });
 
+  it('keeps only the newest three moved-aside files, never touching other files of the folder', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'session-store-'));
+    const file = join(dir, 'promptgrimoire.json');
+    await writeFile(join(dir, 'main.log'), 'log');
+    const { logger } = recordingLogger();
+    for (let start = 0; start < 5; start += 1) {
+      await writeFile(file, `not json ${start}`);
+      openSessionStore({ userDataDir: dir, open: confFor, logger, now: () => Date.UTC(2030, 0, 2, 3, start) }).get('session-vault');
+    }
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual([
+      'main.log',
+      'promptgrimoire.json.corrupt-20300102-030200-000',
+      'promptgrimoire.json.corrupt-20300102-030300-000',
+      'promptgrimoire.json.corrupt-20300102-030400-000',
+    ]);
+    expect(await readFile(join(dir, 'promptgrimoire.json.corrupt-20300102-030400-000'), 'utf8')).toBe('not json 4');
+  });
+
   it('moves aside JSON that is not a store (an array) instead of overwriting it', async () => {
     dir = await mkdtemp(join(tmpdir(), 'session-store-'));
     await writeFile(join(dir, 'promptgrimoire.json'), '[1,2,3]');

@@ -9,8 +9,9 @@ import type { CommandResult, CommandRunner } from '../../../main/diagnostics/des
 import type { ProbeApp } from '../../../main/electron/diagnostics-probes';
 import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
 import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
-import type { IpcListener, IpcMainLike } from '../../../main/electron/ipc';
+import type { ForeignIpcMain, IpcListener, IpcMainLike } from '../../../main/electron/ipc';
 import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
+import type { ClipboardItemMaker, ClipboardLike } from '../../../main/electron/clipboard';
 import { signedOutView } from '../../fixtures/auth-views';
 
 /** A valid-looking Stytch token (44 base64url characters). */
@@ -96,7 +97,8 @@ export class FakeSession implements PermissionSession {
   }
 }
 
-export class FakeIpcMain implements IpcMainLike {
+/** ipcMain: an EventEmitter for `on` listeners, and one invoke handler per channel (a second one throws, as in Electron). */
+export class FakeIpcMain extends EventEmitter implements IpcMainLike, ForeignIpcMain {
   readonly handlers = new Map<string, IpcListener>();
   handle(channel: string, listener: IpcListener): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -185,5 +187,42 @@ export function mapStore(): Store & { values: Map<string, unknown> } {
     get: (key) => values.get(key),
     set: (key, value) => void values.set(key, value),
     delete: (key) => void values.delete(key),
+    keys: () => [...values.keys()],
   };
+}
+
+/** An entry written to the stand-in clipboard: its MIME types and their payloads as given. */
+export type StandInClipboardItem = ReturnType<ClipboardItemMaker> & { readonly items: Record<string, string | Blob> };
+
+/** `(items) => new ClipboardItem(items)` without Electron: keeps the payloads for the test to read. */
+export const makeStandInItem = (items: Record<string, string | Blob>): StandInClipboardItem => ({
+  items,
+  types: Object.keys(items),
+  getType: (type: string) => {
+    const value = items[type];
+    return value === undefined ? Promise.reject(new Error(`no ${type}`)) : Promise.resolve(typeof value === 'string' ? new Blob([value]) : value);
+  },
+} as StandInClipboardItem);
+
+/** Electron's clipboard as the adapter sees it: one text, the last atomic write, a clear. */
+export function standInClipboard(options: { refuseWrites?: boolean } = {}) {
+  const state = { text: '', written: [] as StandInClipboardItem[][], cleared: 0 };
+  const refused = (): Promise<void> => Promise.reject(new Error('clipboard owned by another process'));
+  const clipboard: ClipboardLike = {
+    writeText: (text) => (options.refuseWrites ? refused() : Promise.resolve(void (state.text = text))),
+    write: (data) => {
+      if (options.refuseWrites) return refused();
+      const items = data as StandInClipboardItem[];
+      state.written.push(items);
+      const plain = items[0]?.items['text/plain'];
+      state.text = typeof plain === 'string' ? plain : '';
+      return Promise.resolve();
+    },
+    readText: () => Promise.resolve(state.text),
+    clear: () => {
+      state.text = '';
+      state.cleared += 1;
+    },
+  };
+  return { clipboard, state };
 }

@@ -68,6 +68,11 @@ describe('checklist: the window (isolation, sandbox, no Node)', () => {
     expect(prefs[key]).toBe(value);
   });
 
+  it('has no developer tools in an installed app, and keeps them for a development run', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions('/app/out/preload/index.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+
   it('enables no experimental or Blink features', () => {
     expect(prefs.experimentalFeatures).not.toBe(true);
     expect(prefs.enableBlinkFeatures).toBeUndefined();

@@ -132,7 +132,13 @@ describe('loadAppConfig', () => {
   it('returns the validated config with defaults, ready to ship', () => {
     const result = loadAppConfig(configFile('relay.json', relay), false);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(JSON.parse(result.json)).toEqual({ ...relay, sessionDurationMinutes: 10080, signUpPolicy: 'open', invitesEnabled: false });
+    if (result.ok) expect(JSON.parse(result.json)).toEqual({
+        ...relay,
+        sessionDurationMinutes: 10080,
+        signUpPolicy: 'open',
+        invitesEnabled: false,
+        allowEnvironmentOverrides: false,
+      });
   });
 
   it('builds a relay-mode app config with no Stytch secret anywhere in it', () => {

@@ -104,7 +104,15 @@ describe('electron-builder.yml: what gets packaged', () => {
         .some((matcher) => matcher.createFilter()(join(projectDir, relative), fileStat));
     });
 
-  it.each(['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc123.js', 'package.json'])(
+  it.each([
+    'out/main/index.js',
+    'out/preload/index.cjs',
+    'out/renderer/index.html',
+    'out/renderer/assets/index-abc123.js',
+    // Inside app.asar, where asar integrity covers it (main/electron/packaged-config-file.ts).
+    'out/app-config.json',
+    'package.json',
+  ])(
     'ships %s',
     (path) => expect(packaged(path)).toBe(true),
   );
@@ -123,7 +131,6 @@ describe('electron-builder.yml: what gets packaged', () => {
     'build/entitlements.mac.plist',
     'out/main/index.js.map',
     'out/renderer/assets/index-abc123.js.map',
-    'out/app-config.json',
     '.env',
     '.env.production',
     'out/.env',
@@ -136,8 +143,9 @@ describe('electron-builder.yml: what gets packaged', () => {
     'README.md',
   ])('does not ship %s', (path) => expect(packaged(path)).toBe(false));
 
-  it('ships the validated app-config beside app.asar', () => {
-    expect(config.extraResources).toEqual([{ from: 'out/app-config.json', to: 'app-config.json' }]);
+  it('ships the validated app-config inside app.asar, not beside it where no integrity check reaches', () => {
+    expect(config.extraResources).toBeUndefined();
+    expect(config.extraFiles).toBeUndefined();
   });
 
   it('refuses to package without it', async () => {

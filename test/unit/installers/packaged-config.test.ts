@@ -33,12 +33,20 @@ describe('parsePackagedConfig: good files', () => {
         sessionDurationMinutes: 10080,
         signUpPolicy: 'open',
         invitesEnabled: false,
+        allowEnvironmentOverrides: false,
       },
     });
   });
 
   it('accepts a full relay config as written', () => {
-    const full = { ...relay, sessionDurationMinutes: 60, signUpPolicy: 'existing-users-only', invitesEnabled: true, channel: 'beta' };
+    const full = {
+      ...relay,
+      sessionDurationMinutes: 60,
+      signUpPolicy: 'existing-users-only',
+      invitesEnabled: true,
+      channel: 'beta',
+      allowEnvironmentOverrides: true,
+    };
     const result = parsePackagedConfig(full, off);
     expect(result).toEqual({ ok: true, warnings: [], config: full });
   });
@@ -61,8 +69,11 @@ describe('parsePackagedConfig: one clear error per bad field', () => {
     ['mode missing', { stytch: direct.stytch }, /^mode: is missing\./],
     ['stytch.projectId', { ...direct, stytch: { ...direct.stytch, projectId: 'abc' } }, /^stytch\.projectId: got "abc"\..*for example "project-live-/],
     ['stytch.environment', { ...direct, stytch: { ...direct.stytch, environment: 'prod' } }, /^stytch\.environment: got "prod"\..*"test" or "live"/],
-    ['sessionDurationMinutes too small', { ...direct, sessionDurationMinutes: 3 }, /^sessionDurationMinutes: got 3\..*from 5 to 527040.*10080/],
+    ['sessionDurationMinutes too small', { ...direct, sessionDurationMinutes: 3 }, /^sessionDurationMinutes: got 3\..*from 5 to 129600 \(90 days\).*10080/],
     ['sessionDurationMinutes too big', { ...direct, sessionDurationMinutes: 600000 }, /^sessionDurationMinutes: got 600000\./],
+    // A new installer caps sessions at 90 days; only a file already shipped is clamped instead.
+    ['sessionDurationMinutes over 90 days', { ...direct, sessionDurationMinutes: 129601 }, /^sessionDurationMinutes: got 129601\..*to 129600 \(90 days\)/],
+    ['allowEnvironmentOverrides as text', { ...direct, allowEnvironmentOverrides: 'true' }, /^allowEnvironmentOverrides: got "true"\..*true only in support staff's own test builds/],
     ['sessionDurationMinutes fraction', { ...direct, sessionDurationMinutes: 10.5 }, /^sessionDurationMinutes: got 10\.5\..*whole number/],
     ['sessionDurationMinutes string', { ...direct, sessionDurationMinutes: '10080' }, /^sessionDurationMinutes: got "10080"\./],
     ['signUpPolicy', { ...direct, signUpPolicy: 'closed' }, /^signUpPolicy: got "closed"\..*"existing-users-only"/],

@@ -55,6 +55,7 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     dismissNotice: answer('dismissNotice', VIEW),
     signOut: answer('signOut', VIEW),
     handleDeepLink: () => Promise.resolve(),
+    noteActivity: () => undefined,
     dispose: () => Promise.resolve(),
   };
   const accountResult: IpcResult<AccountView> = { ok: true, value: ACCOUNT };

@@ -64,8 +64,11 @@ describe('the QA app-config the installers are built from', () => {
   it('passes the installer build\u2019s own validation: relay mode, no secret, a loopback relay on a fixed port', () => {
     const loaded = loadAppConfig(QA_APP_CONFIG, false);
     if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-    const config = JSON.parse(loaded.json) as { mode: string; relayUrl: string; stytch: Record<string, unknown> };
+    const config = JSON.parse(loaded.json) as { mode: string; relayUrl: string; stytch: Record<string, unknown>; allowEnvironmentOverrides?: boolean };
     expect(config.mode).toBe('relay');
+    // A support-staff test build: each spec gives the app its own profile through
+    // PROMPTGRIMOIRE_USER_DATA_DIR, which an installed app honours only when this says so.
+    expect(config.allowEnvironmentOverrides).toBe(true);
     expect(config.stytch).not.toHaveProperty('secret');
     expect(new URL(config.relayUrl)).toMatchObject({ hostname: '127.0.0.1', port: '4590' });
     // The build says, loudly, that this installer is for this computer only.

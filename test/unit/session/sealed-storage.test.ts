@@ -56,6 +56,44 @@ describe('session vault', () => {
     expect(store.get('session-vault~corrupt~2030-01-01T00-00-00-000Z')).toEqual(expect.any(String));
   });
 
+  it('a value that decrypts but is not a session: moved aside, and the token it still holds queued for a revoke', () => {
+    const key = randomBytes(32);
+    const cipher = createAesGcmCipher(key);
+    // An older or damaged shape that still carries our token.
+    createConfStore(dir).set(SESSION_KEY, cipher.encrypt(JSON.stringify({ sessionToken: SESSION.sessionToken, expiresAt: SESSION.expiresAt, user: 'x' })));
+    const lines: string[] = [];
+    const vault = createSessionVault(deps(key, lines));
+    expect(vault.load()).toBeNull();
+    expect(vault.revokes.pending()).toEqual([SESSION.sessionToken]);
+    expect(lines.some((line) => line.includes('still held a token') && !line.includes(SESSION.sessionToken))).toBe(true);
+  });
+
+  it('a damaged value with no token in it queues nothing', () => {
+    const key = randomBytes(32);
+    createConfStore(dir).set(SESSION_KEY, createAesGcmCipher(key).encrypt(JSON.stringify({ theme: 'dark' })));
+    const vault = createSessionVault(deps(key));
+    expect(vault.load()).toBeNull();
+    expect(vault.revokes.pending()).toEqual([]);
+  });
+
+  it('keeps only the newest three values aside, so damage on every start cannot grow the file', () => {
+    const clock = createManualClock();
+    for (let start = 0; start < 5; start += 1) {
+      createConfStore(dir).set(SESSION_KEY, 'not ciphertext at all');
+      expect(createSessionVault({ ...deps(randomBytes(32)), clock }).load()).toBeNull();
+      clock.advance(60_000);
+    }
+    const aside = createConfStore(dir)
+      .keys()
+      .filter((name) => name.startsWith(`${SESSION_KEY}~corrupt~`))
+      .sort();
+    expect(aside).toEqual([
+      'session-vault~corrupt~2030-01-01T00-02-00-000Z',
+      'session-vault~corrupt~2030-01-01T00-03-00-000Z',
+      'session-vault~corrupt~2030-01-01T00-04-00-000Z',
+    ]);
+  });
+
   it('keeps the session in memory only without a cipher', () => {
     const store = createConfStore(dir);
     const vault = createSessionVault({
