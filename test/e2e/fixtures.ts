@@ -39,6 +39,16 @@ function backendEnv(backend: Backend, emulator: RunningEmulator, relay: RunningR
   return { STYTCH_PROJECT_ID: emulator.projectId, STYTCH_SECRET: emulator.secret, STYTCH_API_URL: emulator.url };
 }
 
+/**
+ * A test that sets the app's Stytch timeout means the wait between the app and Stytch, so
+ * the relay in between never gives up first (its own default, 10 s, would cut a longer
+ * wait short). Both timers run in this process, the app's started first and ends first.
+ */
+function relayTimeoutMs(appEnv: Record<string, string>): number | undefined {
+  const value = appEnv['PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS'];
+  return value === undefined ? undefined : Number(value) + 1_000;
+}
+
 export const test = base.extend<AppOptions & { app: AppFixture }>({
   appEnv: [{}, { option: true }],
   app: async ({ browser, appEnv }, use, testInfo) => {
@@ -52,7 +62,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
     const relay =
       metadata?.backend === 'relay'
         ? await startRelay({
-            stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url },
+            stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url, timeoutMs: relayTimeoutMs(appEnv) },
             port: 0,
             // The relay, not the app, decides these in relay mode; follow the test's choice.
             signupPolicy: appEnv['PROMPTGRIMOIRE_SIGNUP_POLICY'] === 'existing-users-only' ? 'existing-users-only' : 'login-or-create',
