@@ -3,16 +3,29 @@
 // main core in this process) and 'electron' (the real app; skips where the binary is absent).
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+import { DEBIAN_CHROMIUM } from './test/e2e/screenshots';
 
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
+  // Screenshot baselines (see test/e2e/screenshots.ts): one folder per project and platform,
+  // committed for Linux only; `--update-snapshots` rewrites them.
+  snapshotPathTemplate: 'test/e2e/__screenshots__/{projectName}/{platform}/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    toHaveScreenshot: {
+      // The page at rest: no animation, transition or blinking caret mid-way.
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+      // Anti-aliasing may move a few pixels between runs; a changed layout moves far more.
+      maxDiffPixelRatio: 0.01,
+      threshold: 0.2,
+    },
+  },
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: true,

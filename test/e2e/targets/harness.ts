@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createAppCore } from '../../../main/app-core';
+import { createCommandRunner } from '../../../main/diagnostics/command-runner';
 import type { AppCore } from '../../../main/app-core';
 import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { loadConfig } from '../../../main/config';
@@ -110,6 +111,11 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     logLines.push(`${level} ${line}`);
     appendFileSync(logFilePath, `${level} ${line}\n`);
   });
+  // xdg-mime asks about a fresh user of this machine, not whoever runs the tests: the
+  // screen then reads the same on every machine (no handler registered).
+  const homeDir = join(userDataDir, 'home');
+  mkdirSync(homeDir, { recursive: true });
+  const runCommand = createCommandRunner({ env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: homeDir } });
   // The OS clipboard, as the main process sees it.
   let clipboardText = '';
   const clipboard = { writeText: (text: string) => void (clipboardText = text) };
@@ -122,7 +128,7 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
   async function open(): Promise<void> {
     const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger });
     core = appCore;
-    const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger });
+    const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger, runCommand });
     const handlers = createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger);
     context = await browser.newContext();
     page = await context.newPage();
