@@ -1,5 +1,5 @@
 // Screenshot comparison for the e2e suite, in one place: specs call expectScreen() and
-// playwright.config.ts holds the defaults (animations off, caret hidden, 1% of pixels of
+// playwright.config.ts holds the defaults (animations off, caret hidden, 0.1% of pixels of
 // tolerance) and where baselines live (__screenshots__/<project>/<platform>/).
 // Baselines are recorded on Linux with Debian's Chromium, the browser CI uses; on any other
 // platform, browser or on the electron target the screen is attached to the report and the
