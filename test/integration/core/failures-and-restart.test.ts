@@ -40,10 +40,10 @@ describe('core failures against the emulator', () => {
     await rig.core.start();
     await rig.core.sendLink('slow@example.com');
     const token = rig.emulator.latestMessage('slow@example.com')?.token ?? '';
-    rig.emulator.injectFault({ path: AUTH, delay_ms: 2000 });
-    const started = Date.now();
+    // Stytch never answers: only the app's own 300 ms timeout can end this (the default,
+    // 15 s, would outlast the test).
+    rig.emulator.injectFault({ path: AUTH, hang: true });
     await rig.core.handleDeepLink(deepLinkFor(token));
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(rig.core.view()).toMatchObject({ status: 'link-sent', notice: { code: 'timeout', action: 'retry' } });
   });
 

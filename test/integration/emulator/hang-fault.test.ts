@@ -2,8 +2,9 @@
 // held request gets no answer at all (however many other requests come and go) until a
 // test releases it, and then it goes on as the rest of its fault says; a client that hangs
 // up, or the emulator closing, ends the hold without leaving anything behind.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../emulator/index';
+import { untilHeld } from '../../fixtures/held-requests';
 import type { Client } from './harness';
 import { basicAuth, call, start, uniqueEmail } from './harness';
 
@@ -31,10 +32,7 @@ function watch<T>(promise: Promise<T>): { readonly state: 'pending' | 'resolved'
   };
 }
 
-/** Waits until the emulator holds `count` requests for `path` (an event in the emulator, polled). */
-async function heldNow(path: string, count: number): Promise<void> {
-  await vi.waitFor(() => expect(emulator.heldRequests(path)).toBe(count), { timeout: 5_000, interval: 5 });
-}
+const heldNow = (path: string, count: number) => untilHeld(emulator, path, count);
 
 describe('hang fault', () => {
   it('holds a request unanswered while other requests are served, then serves it once released', async () => {
@@ -111,7 +109,7 @@ describe('an emulator closing with requests held', () => {
     const own = await start();
     own.emulator.injectFault({ path: SEND, hang: true });
     const held = watch(own.client.magicLinks.email.loginOrCreate({ email: uniqueEmail() }));
-    await vi.waitFor(() => expect(own.emulator.heldRequests(SEND)).toBe(1), { timeout: 5_000, interval: 5 });
+    await untilHeld(own.emulator, SEND, 1);
     await own.emulator.close();
     await held.done;
     expect(held.state).toBe('rejected');

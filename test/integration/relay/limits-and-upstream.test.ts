@@ -95,10 +95,9 @@ describe('relay: upstream failures', () => {
 
   it('answers 504 relay_upstream_timeout when Stytch stalls past the timeout', async () => {
     rig = await startRelayRig({ stytch: { timeoutMs: 300 } });
-    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 3000 });
-    const started = Date.now();
+    // Stytch never answers: only the relay's own 300 ms timeout can end this.
+    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', hang: true });
     const response = await send(rig, 'slow@example.com');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(response).toMatchObject({ status: 504, body: { status_code: 504, error_type: 'relay_upstream_timeout' } });
   });
 

@@ -51,11 +51,9 @@ describe('checkReachability against a real loopback server', () => {
   });
 
   it('gives up on a server slower than the timeout, and says so', async () => {
-    server = await startLoopback(() => ({ status: 200, delayMs: 5000 }));
+    server = await startLoopback(() => ({ status: 200, hang: true }));
     const target = reachabilityTarget(relayConfig(server.origin));
-    const started = performance.now();
     const result = await checkReachability(target, { timeoutMs: 300 });
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(result).toMatchObject({ kind: 'relay', reachable: false, detail: 'no answer within 300 ms' });
     expect(result.latencyMs).toBeGreaterThanOrEqual(250);
   });
