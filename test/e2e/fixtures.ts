@@ -19,6 +19,8 @@ export interface AppFixture {
   close(): Promise<void>;
   /** What the app last put on the system clipboard. */
   readClipboard(): Promise<string>;
+  /** See AppTarget.advanceClock: undefined where the target cannot move the app's clock. */
+  readonly advanceClock: ((ms: number) => Promise<void>) | undefined;
   /** Lines the main core logged (harness target only; empty on the electron target). */
   readonly logLines: readonly string[];
 }
@@ -92,6 +94,10 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
       deliverDeepLink: (url) => app.deliverDeepLink(url),
       restart: () => app.restart(),
       readClipboard: () => app.readClipboard(),
+      get advanceClock() {
+        const advance = app.advanceClock?.bind(app);
+        return advance === undefined ? undefined : (ms: number) => advance(ms);
+      },
       close: async () => {
         closed = true;
         await app.close();

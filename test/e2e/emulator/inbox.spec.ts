@@ -64,10 +64,12 @@ test('"Open in app" hands the final deep link to the hook', async ({ page }) => 
   await client.magicLinks.email.invite({ email: 'linus@example.com' });
   const message = emulator.latestMessage('linus@example.com');
   // The page's timers wait for the test: "Sent to app" lasts two seconds of the page's
-  // clock, which only moves when told, so a slow run cannot miss it.
+  // clock, paused once the page has loaded, so a slow run cannot miss it.
   await page.clock.install();
   await page.goto(emulator.inboxUrl);
   const card = page.locator('.message').first();
+  await expect(card).toContainText('linus@example.com');
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   await card.getByRole('button', { name: 'Open in app' }).click();
   await expect(card.getByRole('button')).toHaveText('Sent to app ✓');
   expect(openedInApp).toContain(`promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${message?.token}`);

@@ -116,6 +116,9 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
   const homeDir = join(userDataDir, 'home');
   mkdirSync(homeDir, { recursive: true });
   const runCommand = createCommandRunner({ env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: homeDir } });
+  // The app's time, main process and window alike: the system's, until a spec moves it on.
+  let clockOffsetMs = 0;
+  const clock = { now: () => Date.now() + clockOffsetMs };
   // The OS clipboard, as the main process sees it.
   let clipboardText = '';
   const clipboard = { writeText: (text: string) => void (clipboardText = text) };
@@ -126,11 +129,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
   let page: Page;
 
   async function open(): Promise<void> {
-    const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger });
+    const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger, clock });
     core = appCore;
     const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger, runCommand });
     const handlers = createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger);
     context = await browser.newContext();
+    // The window's timers and Date run from the same time as the core, flowing naturally
+    // until advanceClock() jumps both forward.
+    await context.clock.install({ time: clock.now() });
     page = await context.newPage();
     const currentPage = page;
     await currentPage.exposeBinding('__grimoireInvoke', (_source, channel: InvokeChannel, payload: unknown) =>
@@ -171,6 +177,10 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     async restart() {
       await shut();
       await open();
+    },
+    async advanceClock(ms) {
+      clockOffsetMs += ms;
+      await page.clock.fastForward(ms);
     },
     async close() {
       await shut();
