@@ -3,16 +3,30 @@
 // main core in this process) and 'electron' (the real app; skips where the binary is absent).
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+import { DEBIAN_CHROMIUM } from './test/e2e/screenshots';
 
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
+  // Screenshot baselines (see test/e2e/screenshots.ts): one folder per project and platform,
+  // committed for Linux only; `--update-snapshots` rewrites them.
+  snapshotPathTemplate: 'test/e2e/__screenshots__/{projectName}/{platform}/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    toHaveScreenshot: {
+      // The page at rest: no animation, transition or blinking caret mid-way.
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+      // Per pixel, a small colour distance is anti-aliasing, not a change (threshold); and at
+      // most 0.1% of the pixels may differ: 1% let a recoloured primary button through.
+      threshold: 0.2,
+      maxDiffPixelRatio: 0.001,
+    },
+  },
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: true,

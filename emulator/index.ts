@@ -74,6 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     advanceClock: (seconds) => ctx.clock.advance(seconds),
     injectFault: (fault) => ctx.faults.inject(fault),
     clearFaults: () => ctx.faults.clear(),
+    heldRequests: (path) => ctx.faults.heldCount(path),
+    releaseHeld: () => ctx.faults.release(),
     setRateLimit: (enabled) => {
       ctx.rateLimiter.enabled = enabled;
       ctx.rateLimiter.clear();

@@ -22,6 +22,13 @@ function faultReply(fault: FaultSpec): Reply {
   return errorReply(status, errorType);
 }
 
+/** Aborts when the client hangs up before it has been answered. */
+function clientGone(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => controller.abort());
+  return controller.signal;
+}
+
 export class EmulatorServer {
   readonly http: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -76,6 +83,7 @@ export class EmulatorServer {
 
     const fault = this.ctx.faults.take(path);
     if (fault) {
+      if (fault.hang && (await this.ctx.faults.hold(path, clientGone(res))) === 'abandoned') return;
       if (fault.delay_ms) await this.sleep(fault.delay_ms);
       if (fault.drop) {
         req.socket.destroy();
@@ -126,6 +134,8 @@ export class EmulatorServer {
   }
 
   close(): Promise<void> {
+    // Held requests end unanswered: their sockets close below.
+    this.ctx.faults.release('abandoned');
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     return new Promise((resolve) => {

@@ -70,6 +70,11 @@ export interface FaultSpec {
   delay_ms?: number;
   /** Destroy the connection without answering. */
   drop?: boolean;
+  /**
+   * Hold the request unanswered until released (releaseHeld(), clearFaults(), reset(),
+   * close(), or their /__emulator/ routes); then fail, drop or serve as the rest says.
+   */
+  hang?: boolean;
 }
 
 export interface RunningEmulator {
@@ -87,7 +92,12 @@ export interface RunningEmulator {
   clearOutbox(): void;
   advanceClock(seconds: number): void;
   injectFault(fault: FaultSpec): void;
+  /** Removes every fault and releases the requests hang faults hold. */
   clearFaults(): void;
+  /** How many requests hang faults hold right now (for one path, or all). */
+  heldRequests(path?: string): number;
+  /** Lets the held requests go on (the faults stay); returns how many there were. */
+  releaseHeld(): number;
   setRateLimit(enabled: boolean): void;
   /** Wipes users/sessions/tokens/outbox, faults, the clock offset, the rate-limit window and request counts; keeps the key. */
   reset(): void;

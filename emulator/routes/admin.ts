@@ -19,6 +19,7 @@ export function faultFromBody(body: Body): FaultSpec {
   const delay = optInt(body, 'delay_ms');
   const errorType = optString(body, 'error_type');
   const drop = optBool(body, 'drop');
+  const hang = optBool(body, 'hang');
   if (!path.startsWith('/')) throw new StytchApiError('bad_request', 'path must start with /');
   if (status !== undefined && (status < 400 || status > 599)) throw new StytchApiError('bad_request', 'status must be 400..599');
   if (count !== undefined && count < 1) throw new StytchApiError('bad_request', 'count must be at least 1');
@@ -30,6 +31,7 @@ export function faultFromBody(body: Body): FaultSpec {
     ...(count !== undefined && { count }),
     ...(delay !== undefined && { delay_ms: delay }),
     ...(drop !== undefined && { drop }),
+    ...(hang !== undefined && { hang }),
   };
 }
 
@@ -66,7 +68,9 @@ export async function adminReply(ctx: EmulatorContext, method: string, sub: stri
       return ok({ now: rfc3339(ctx.clock.now()) });
     }
     case 'GET faults':
-      return ok({ faults: ctx.faults.list() });
+      return ok({ faults: ctx.faults.list(), held: ctx.faults.heldCount(query.get('path') ?? undefined) });
+    case 'POST faults/release':
+      return ok({ released: ctx.faults.release() });
     case 'POST faults':
       ctx.faults.inject(faultFromBody(body));
       return ok();

@@ -19,6 +19,8 @@ export interface AppFixture {
   close(): Promise<void>;
   /** What the app last put on the system clipboard. */
   readClipboard(): Promise<string>;
+  /** See AppTarget.advanceClock: undefined where the target cannot move the app's clock. */
+  readonly advanceClock: ((ms: number) => Promise<void>) | undefined;
   /** Lines the main core logged (harness target only; empty on the electron target). */
   readonly logLines: readonly string[];
 }
@@ -39,6 +41,16 @@ function backendEnv(backend: Backend, emulator: RunningEmulator, relay: RunningR
   return { STYTCH_PROJECT_ID: emulator.projectId, STYTCH_SECRET: emulator.secret, STYTCH_API_URL: emulator.url };
 }
 
+/**
+ * A test that sets the app's Stytch timeout means the wait between the app and Stytch, so
+ * the relay in between never gives up first (its own default, 10 s, would cut a longer
+ * wait short). Both timers run in this process, the app's started first and ends first.
+ */
+function relayTimeoutMs(appEnv: Record<string, string>): number | undefined {
+  const value = appEnv['PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS'];
+  return value === undefined ? undefined : Number(value) + 1_000;
+}
+
 export const test = base.extend<AppOptions & { app: AppFixture }>({
   appEnv: [{}, { option: true }],
   app: async ({ browser, appEnv }, use, testInfo) => {
@@ -52,7 +64,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
     const relay =
       metadata?.backend === 'relay'
         ? await startRelay({
-            stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url },
+            stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url, timeoutMs: relayTimeoutMs(appEnv) },
             port: 0,
             // The relay, not the app, decides these in relay mode; follow the test's choice.
             signupPolicy: appEnv['PROMPTGRIMOIRE_SIGNUP_POLICY'] === 'existing-users-only' ? 'existing-users-only' : 'login-or-create',
@@ -82,6 +94,10 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
       deliverDeepLink: (url) => app.deliverDeepLink(url),
       restart: () => app.restart(),
       readClipboard: () => app.readClipboard(),
+      get advanceClock() {
+        const advance = app.advanceClock?.bind(app);
+        return advance === undefined ? undefined : (ms: number) => advance(ms);
+      },
       close: async () => {
         closed = true;
         await app.close();

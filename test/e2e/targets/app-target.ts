@@ -12,5 +12,10 @@ export interface AppTarget {
   readClipboard(): Promise<string>;
   /** Stops the app and starts it again on the same user data, with a fresh window. */
   restart(): Promise<void>;
+  /**
+   * Moves the app's clock (its main process and its window) forward, as if `ms` had passed;
+   * absent where the target cannot, and a spec then waits for real.
+   */
+  advanceClock?(ms: number): Promise<void>;
   close(): Promise<void>;
 }

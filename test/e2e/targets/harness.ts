@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createAppCore } from '../../../main/app-core';
+import { createCommandRunner } from '../../../main/diagnostics/command-runner';
 import type { AppCore } from '../../../main/app-core';
 import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { loadConfig } from '../../../main/config';
@@ -111,6 +112,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     logLines.push(`${level} ${line}`);
     appendFileSync(logFilePath, `${level} ${line}\n`);
   });
+  // xdg-mime asks about a fresh user of this machine, not whoever runs the tests: the
+  // screen then reads the same on every machine (no handler registered).
+  const homeDir = join(userDataDir, 'home');
+  mkdirSync(homeDir, { recursive: true });
+  const runCommand = createCommandRunner({ env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: homeDir } });
+  // The app's time, main process and window alike: the system's, until a spec moves it on.
+  let clockOffsetMs = 0;
+  const clock = { now: () => Date.now() + clockOffsetMs };
   // The OS clipboard, as the main process sees it.
   const clipboard = createMemoryClipboard();
   const [{ server, url }, script] = await Promise.all([serveRenderer(), harnessBridgeScript()]);
@@ -120,11 +129,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
   let page: Page;
 
   async function open(): Promise<void> {
-    const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger });
+    const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger, clock });
     core = appCore;
-    const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger });
+    const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger, runCommand });
     const handlers = createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger);
     context = await browser.newContext();
+    // The window's timers and Date run from the same time as the core, flowing naturally
+    // until advanceClock() jumps both forward.
+    await context.clock.install({ time: clock.now() });
     page = await context.newPage();
     const currentPage = page;
     await currentPage.exposeBinding('__grimoireInvoke', (_source, channel: InvokeChannel, payload: unknown) =>
@@ -165,6 +177,10 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     async restart() {
       await shut();
       await open();
+    },
+    async advanceClock(ms) {
+      clockOffsetMs += ms;
+      await page.clock.fastForward(ms);
     },
     async close() {
       await shut();

@@ -3,6 +3,7 @@
 // shows what was really kept: no session lost, none resurrected.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_KEY } from '../../../main/session/session-vault';
+import { untilHeld } from '../../fixtures/held-requests';
 import { deepLinkFor, PATHS, requestLink, signIn, startHardeningRig, type HardeningRig } from './rig';
 
 let rig: HardeningRig | undefined;
@@ -55,9 +56,12 @@ describe('concurrency: two different links in flight', () => {
     const first = await requestLink(rig, core, 'two@example.com');
     const second = await requestLink(rig, core, 'two@example.com');
     expect(first).not.toBe(second);
-    // Hold the exchanges back so both are in flight at once.
-    rig.emulator.injectFault({ path: PATHS.authenticate, delay_ms: 300 });
-    await Promise.all([core.handleDeepLink(deepLinkFor(first)), core.handleDeepLink(deepLinkFor(second))]);
+    // Stytch holds both exchanges, so both are in flight at once, then answers them together.
+    rig.emulator.injectFault({ path: PATHS.authenticate, hang: true, count: 2 });
+    const both = Promise.all([core.handleDeepLink(deepLinkFor(first)), core.handleDeepLink(deepLinkFor(second))]);
+    await untilHeld(rig.emulator, PATHS.authenticate, 2);
+    rig.emulator.releaseHeld();
+    await both;
     await core.idle();
 
     expect(core.view()).toMatchObject({ status: 'signed-in', email: 'two@example.com' });
@@ -81,12 +85,15 @@ describe('concurrency: sign-out against background work', () => {
   it('sign-out while the start-up confirm is in flight: signed out, and the confirm does not bring the session back', async () => {
     rig = await startHardeningRig();
     await signIn(rig, rig.core(), 'leaver@example.com');
-    rig.emulator.injectFault({ path: PATHS.sessionAuthenticate, delay_ms: 300 });
+    rig.emulator.injectFault({ path: PATHS.sessionAuthenticate, hang: true });
     const restarted = rig.core();
     await restarted.start();
     expect(restarted.view().status).toBe('signed-in');
+    await untilHeld(rig.emulator, PATHS.sessionAuthenticate, 1);
     const view = await restarted.signOut();
     expect(view.status).toBe('signed-out');
+    // Only now does Stytch answer the confirmation (a live session, as far as it knew).
+    rig.emulator.releaseHeld();
     await restarted.idle();
     expect(restarted.view().status).toBe('signed-out');
     expect(rig.store().get(SESSION_KEY)).toBeUndefined();
@@ -100,10 +107,13 @@ describe('concurrency: sign-out against background work', () => {
     rig = await startHardeningRig();
     const core = rig.core();
     const token = await requestLink(rig, core, 'quick@example.com');
-    rig.emulator.injectFault({ path: `/v1/sessions/jwks/${rig.emulator.projectId}`, delay_ms: 300 });
+    const jwks = `/v1/sessions/jwks/${rig.emulator.projectId}`;
+    rig.emulator.injectFault({ path: jwks, hang: true });
     await core.handleDeepLink(deepLinkFor(token));
     expect(core.view().status).toBe('signed-in');
+    await untilHeld(rig.emulator, jwks, 1);
     await core.signOut();
+    rig.emulator.releaseHeld();
     await core.idle();
     expect(rig.store().get(SESSION_KEY)).toBeUndefined();
     const again = rig.core();
@@ -115,14 +125,15 @@ describe('concurrency: sign-out against background work', () => {
     rig = await startHardeningRig();
     const core = rig.core();
     await signIn(rig, core, 'slowrevoke@example.com');
-    rig.emulator.injectFault({ path: PATHS.revoke, delay_ms: 300 });
+    rig.emulator.injectFault({ path: PATHS.revoke, hang: true });
     const signingOut = core.signOut();
-    // The local copy goes first, before Stytch answers: let sign-out start, then restart.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // The local copy goes first: with the revoke still unanswered at Stytch, restart.
+    await untilHeld(rig.emulator, PATHS.revoke, 1);
     expect(core.view().status).toBe('signed-out');
     const restarted = rig.core();
     await restarted.start();
     expect(restarted.view().status).toBe('signed-out');
+    rig.emulator.releaseHeld();
     expect((await signingOut).status).toBe('signed-out');
   });
 });
@@ -132,17 +143,13 @@ describe('concurrency: sign-out while a link is being exchanged', () => {
     rig = await startHardeningRig();
     const core = rig.core();
     const token = await requestLink(rig, core, 'changed-mind@example.com');
-    rig.emulator.injectFault({ path: PATHS.authenticate, delay_ms: 300 });
-    // Sign out the moment the exchange is under way, whatever the machine's speed.
-    const underWay = new Promise<void>((resolve) => {
-      const stop = core.onView((view) => {
-        if (view.status === 'authenticating') resolve(stop());
-      });
-    });
+    rig.emulator.injectFault({ path: PATHS.authenticate, hang: true });
     const exchanging = core.handleDeepLink(deepLinkFor(token));
-    await underWay;
+    await untilHeld(rig.emulator, PATHS.authenticate, 1);
     expect(core.view().status).toBe('authenticating');
     expect((await core.signOut()).status).toBe('signed-out');
+    // Stytch answers the exchange only after the person signed out.
+    rig.emulator.releaseHeld();
     await exchanging;
     await core.idle();
     expect(core.view().status).toBe('signed-out');

@@ -31,7 +31,7 @@ describe('offline', () => {
   it('goes offline when a refresh times out, and not when Stytch answers with an error', async () => {
     rig = await startLifecycleRig({ PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS: '200' });
     await rig.signIn('slow@example.com');
-    rig.emulator.injectFault({ path: SESSION_AUTH, delay_ms: 1_000 });
+    rig.emulator.injectFault({ path: SESSION_AUTH, hang: true });
     await rig.flow.checkSession();
     expect(rig.flow.view()).toMatchObject({ status: 'signed-in', offline: true });
     rig.emulator.injectFault({ path: SESSION_AUTH, status: 500 });

@@ -95,8 +95,8 @@ describe('relay: upstream failures', () => {
 
   it('answers 504 relay_upstream_timeout when Stytch stalls past the timeout', async () => {
     rig = await startRelayRig({ stytch: { timeoutMs: 300 } });
-    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 3000 });
-    // Without the timeout the slow answer would arrive and the send succeed.
+    // Stytch never answers: only the relay's own 300 ms timeout can end this.
+    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', hang: true });
     const response = await send(rig, 'slow@example.com');
     expect(response).toMatchObject({ status: 504, body: { status_code: 504, error_type: 'relay_upstream_timeout' } });
   });

@@ -166,7 +166,7 @@ describe('relay gateway: failures map to the same codes as direct mode', () => {
       ok: false,
       failure: { code: 'stytch-unavailable', errorType: 'relay_upstream_unreachable' },
     });
-    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 2000 });
+    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', hang: true });
     expect(await gateway.sendMagicLink(sendRequest('b@example.com', challenge))).toMatchObject({
       ok: false,
       failure: { code: 'timeout', errorType: 'relay_upstream_timeout' },
@@ -177,9 +177,10 @@ describe('relay gateway: failures map to the same codes as direct mode', () => {
     rig = await startRelayRig({ stytch: { timeoutMs: 5000 } });
     const gateway = gatewayFor(rig.relay.url, { timeoutMs: 300 });
     const { challenge } = createPkcePair();
-    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', delay_ms: 2000 });
-    // Without the app's own timeout the relay would answer (its limit is 5 s) and sign-up succeed.
+    // Stytch never answers and the relay would wait 5 s: only the app's 300 ms can end it first.
+    rig.emulator.injectFault({ path: '/v1/magic_links/email/login_or_create', hang: true });
     expect(await gateway.sendMagicLink(sendRequest('c@example.com', challenge))).toMatchObject({ ok: false, failure: { code: 'timeout' } });
+    rig.emulator.clearFaults();
 
     const url = rig.relay.url;
     await rig.relay.close();

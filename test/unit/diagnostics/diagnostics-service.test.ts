@@ -126,7 +126,7 @@ describe('diagnostics service', () => {
   });
 
   it('reports a server slower than the timeout as not reachable', async () => {
-    server = await startLoopback(() => ({ status: 200, delayMs: 5000 }));
+    server = await startLoopback(() => ({ status: 200, hang: true }));
     const view = valueOf(await setUp(server.origin).service.get());
     expect(view.stytch).toMatchObject({ reachable: false, detail: 'no answer within 300 ms' });
   });

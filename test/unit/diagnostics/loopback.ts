@@ -12,21 +12,16 @@ export interface Loopback {
 export interface Answer {
   status: number;
   body?: unknown;
-  /** Wait this long before sending the headers. */
-  delayMs?: number;
+  /** Never answer (the connection closes with the server): only the client's timeout ends it. */
+  hang?: boolean;
 }
 
 export async function startLoopback(answer: (request: IncomingMessage) => Answer): Promise<Loopback> {
   const requests: Loopback['requests'] = [];
-  const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((request, response) => {
     requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization });
-    const { status, body, delayMs = 0 } = answer(request);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!response.destroyed) response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
-    }, delayMs);
-    timers.add(timer);
+    const { status, body, hang = false } = answer(request);
+    if (!hang) response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -35,7 +30,6 @@ export async function startLoopback(answer: (request: IncomingMessage) => Answer
     requests,
     close: () =>
       new Promise<void>((done) => {
-        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => done());
       }),
