@@ -2,7 +2,6 @@
 // Stytch through the relay (relay/server.ts) with the session token alone.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../../../main/config';
-import { createLogger } from '../../../main/log/logger';
 import { startRelay, type RunningRelay } from '../../../relay/server';
 import { startAccountRig, type AccountRig } from './rig';
 
@@ -19,7 +18,7 @@ async function relayConfig(options: { invitesEnabled: boolean }): Promise<AppCon
     port: 0,
     invitesEnabled: options.invitesEnabled,
     stytch: { projectId: rig.emulator.projectId, secret: rig.emulator.secret, apiUrl: rig.emulator.url },
-    logger: createLogger(() => undefined),
+    logLine: () => undefined,
   });
   const loaded = loadConfig({
     STYTCH_PROJECT_ID: rig.emulator.projectId,
