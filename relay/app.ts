@@ -6,7 +6,7 @@
 // Rule: every request gets exactly one reply with a Stytch-shaped body, `no-store`, and no
 // CORS header; nothing is charged to an address or a user before the caller is who it must be.
 import { randomUUID } from 'node:crypto';
-import fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { clientIp, clientNetwork } from './client-network';
@@ -26,6 +26,8 @@ export interface RelayAppDeps {
   pino: FastifyBaseLogger;
   /** Answers /readyz: whether this instance can serve (its shared store is reachable). */
   ready(): Promise<boolean>;
+  /** True once shutdown began: answers then close their connection, so the drain ends with them. */
+  draining(): boolean;
 }
 
 interface Outcome {
@@ -109,7 +111,8 @@ export function buildRelayApp(deps: RelayAppDeps): FastifyInstance {
   const { config, logger } = ctx;
   const app = fastify({
     loggerInstance: deps.pino,
-    disableRequestLogging: true,
+    // The relay writes its own one line per request (onResponse below).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     genReqId: () => `relay-request-${randomUUID()}`,
     bodyLimit: config.maxBodyBytes,
     // Slow-loris guards; the request timeout leaves room for the upstream timeout.
@@ -147,6 +150,10 @@ export function buildRelayApp(deps: RelayAppDeps): FastifyInstance {
       return deliver(request, reply, errorReply(403, 'relay_cross_origin_refused', 'The relay does not serve browsers.', request.id));
     }
     return undefined;
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    if (deps.draining()) void reply.header('connection', 'close');
   });
 
   app.addHook('onResponse', async (request, reply) => {

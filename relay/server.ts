@@ -99,7 +99,8 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     }
   };
 
-  const app = buildRelayApp({ ctx, limits, metrics, pino: log.pino, ready });
+  let draining = false;
+  const app = buildRelayApp({ ctx, limits, metrics, pino: log.pino, ready, draining: () => draining });
   const metricsServer = config.metricsPort !== undefined ? await startMetricsServer(metrics, config.host, config.metricsPort) : undefined;
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -114,6 +115,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   let closing: Promise<void> | undefined;
 
   const closeWithin = async (graceMs: number): Promise<void> => {
+    draining = true;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
