@@ -1,6 +1,6 @@
 // `npm run relay`: the relay with its configuration from RELAY_* environment variables.
 // Rule: a wrong variable stops start-up with one message per variable; the secret is never printed.
-import { loadRelayConfig } from './config';
+import { loadRelayConfig } from './config-env';
 import { startRelay } from './server';
 
 async function main(): Promise<number> {
@@ -14,7 +14,10 @@ async function main(): Promise<number> {
   }
   const relay = await startRelay(loaded.config);
   process.stdout.write(`Relay listening on ${relay.url}\n`);
+  if (relay.metricsUrl) process.stdout.write(`Relay metrics on ${relay.metricsUrl}/metrics\n`);
 
+  // SIGTERM (systemd, a container runtime, a load balancer's drain): stop accepting, let
+  // requests in flight finish within RELAY_SHUTDOWN_GRACE_MS, then exit.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -1,13 +1,16 @@
 // What each relay endpoint does with Stytch. Inputs arrive parsed (schemas.ts) and, for
-// session-bound calls, with the caller already authenticated (server.ts); every answer is a
-// Reply value, never an exception.
+// session-bound calls, with the caller already authenticated (session-gate.ts); every answer
+// is a Reply value, never an exception.
 // Rule: a caller acts only on their own user, and every URL, expiry and duration sent to
 // Stytch comes from the relay's configuration.
 import type { Logger } from '../main/ports';
 import type { RelayConfig } from './config';
-import { errorReply, okReply, type Reply } from './http-io';
-import { authenticatedView, sessionView, type AuthenticatedBody } from './projection';
+import { errorReply, okReply, refusalReply, type Reply } from './http-io';
+import { authenticatedView, sessionView } from './projection';
 import type { AuthenticateLinkBody, InviteBody, RevokeInviteBody, SendLinkBody } from './schemas';
+import type { SendBudget } from './send-budget';
+import type { Caller, SessionGate } from './session-gate';
+import type { SharedState } from './shared-state';
 import type { Upstream } from './upstream';
 
 export interface RelayContext {
@@ -15,15 +18,10 @@ export interface RelayContext {
   upstream: Upstream;
   logger: Logger;
   jwks: JwksCache;
-}
-
-/** A caller whose bearer token Stytch accepted just now. */
-export interface Caller {
-  sessionToken: string;
-  userId: string;
-  sessionId: string;
-  /** Stytch's answer to sessions.authenticate, reused by the session-authenticate endpoint. */
-  authenticated: AuthenticatedBody;
+  sendBudget: SendBudget;
+  gate: SessionGate;
+  /** Invite owners and refused tokens, seen by every instance. */
+  state: SharedState;
 }
 
 const SESSION_NOT_FOUND = 'Session could not be found.';
@@ -48,14 +46,15 @@ export async function sendLink(ctx: RelayContext, body: SendLinkBody, requestId:
       client.magicLinks.email.send(common),
     );
     if (!result.ok) return result.reply;
-    return okReply({ request_id: result.body.request_id, user_id: result.body.user_id, user_created: false }, requestId);
+    return okReply({ request_id: result.body.request_id, user_created: false }, requestId);
   }
   const result = await ctx.upstream.call('magic_links.email.login_or_create', requestId, (client) =>
     client.magicLinks.email.loginOrCreate(common),
   );
   if (!result.ok) return result.reply;
-  // The same two fields Stytch's own public (browser) endpoints disclose; nothing else.
-  return okReply({ request_id: result.body.request_id, user_id: result.body.user_id, user_created: result.body.user_created }, requestId);
+  // `user_created` says whether the address was new (the app words the check-email screen by
+  // it); the user id is not handed to an anonymous caller.
+  return okReply({ request_id: result.body.request_id, user_created: result.body.user_created }, requestId);
 }
 
 export async function authenticateLink(ctx: RelayContext, body: AuthenticateLinkBody, requestId: string): Promise<Reply> {
@@ -78,7 +77,9 @@ export function authenticateSession(caller: Caller, requestId: string): Reply {
 }
 
 export async function revokeSession(ctx: RelayContext, sessionToken: string, requestId: string): Promise<Reply> {
-  const result = await ctx.upstream.call('sessions.revoke', requestId, (client) => client.sessions.revoke({ session_token: sessionToken }));
+  const result = await ctx.gate.withToken(sessionToken, requestId, () =>
+    ctx.upstream.call('sessions.revoke', requestId, (client) => client.sessions.revoke({ session_token: sessionToken })),
+  );
   return result.ok ? okReply({ request_id: result.body.request_id }, requestId) : result.reply;
 }
 
@@ -112,7 +113,14 @@ export async function createEmbeddableLink(ctx: RelayContext, caller: Caller, re
   return okReply({ request_id: result.body.request_id, user_id: caller.userId, token: result.body.token, expiration_minutes: minutes }, requestId);
 }
 
-export async function invite(ctx: RelayContext, body: InviteBody, requestId: string): Promise<Reply> {
+/** Where an invite's sender is recorded; by address as Stytch matches it (case aside). */
+const inviteOwnerKey = (email: string): string => `invite-owner:${email.trim().toLowerCase()}`;
+
+export async function invite(ctx: RelayContext, caller: Caller, network: string, body: InviteBody, requestId: string): Promise<Reply> {
+  // The invitee's budget is checked first but spent only once Stytch has sent the invite, so
+  // a refused invite costs the invitee nothing.
+  const refused = await ctx.sendBudget.check(body.email, network);
+  if (refused) return refusalReply(refused, requestId);
   const result = await ctx.upstream.call('magic_links.email.invite', requestId, (client) =>
     client.magicLinks.email.invite({
       email: body.email,
@@ -122,14 +130,24 @@ export async function invite(ctx: RelayContext, body: InviteBody, requestId: str
     }),
   );
   if (!result.ok) return result.reply;
+  await ctx.sendBudget.charge(body.email, network, requestId);
+  await ctx.state.set(inviteOwnerKey(body.email), caller.userId, ctx.config.inviteExpirationMinutes * 60_000);
   return okReply({ request_id: result.body.request_id, user_id: result.body.user_id }, requestId);
 }
 
-export async function revokeInvite(ctx: RelayContext, body: RevokeInviteBody, requestId: string): Promise<Reply> {
+export async function revokeInvite(ctx: RelayContext, caller: Caller, body: RevokeInviteBody, requestId: string): Promise<Reply> {
+  const key = inviteOwnerKey(body.email);
+  if ((await ctx.state.get(key)) !== caller.userId) {
+    // Same answer for "someone else's invite" and "no invite": neither is the caller's to revoke.
+    ctx.logger.warn('refused to revoke an invite the caller did not send', { request_id: requestId, user_id: caller.userId });
+    return errorReply(404, 'invite_not_found', 'You have no pending invite for this email address.', requestId);
+  }
   const result = await ctx.upstream.call('magic_links.email.revoke_invite', requestId, (client) =>
     client.magicLinks.email.revokeInvite({ email: body.email }),
   );
-  return result.ok ? okReply({ request_id: result.body.request_id }, requestId) : result.reply;
+  if (!result.ok) return result.reply;
+  await ctx.state.delete(key);
+  return okReply({ request_id: result.body.request_id }, requestId);
 }
 
 /** Public signing keys, cached briefly so an unauthenticated endpoint cannot drive upstream load. */

@@ -1,13 +1,15 @@
-// Reading request bodies and writing replies for the relay. Errors have Stytch's shape
-// (status_code, request_id, error_type, error_message) so the app maps a relay error exactly
-// as it maps the same error from Stytch.
-// Rule: a body is never buffered past the configured limit, and no reply carries CORS headers.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// The relay's replies as values. Errors have Stytch's shape (status_code, request_id,
+// error_type, error_message) so the app maps a relay error exactly as it maps the same error
+// from Stytch.
+// Rule: every refusal a limit makes says how long to wait, in the body and in Retry-After.
+import type { LimitName, Refusal } from './limits';
 
 export interface Reply {
   status: number;
   body: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Which limit refused the request, for metrics; never sent. */
+  refusedBy?: string;
 }
 
 export interface ErrorBody {
@@ -29,6 +31,32 @@ export function okReply(body: Record<string, unknown>, requestId: string): Reply
   return { status: 200, body: { request_id: requestId, ...body, status_code: 200 } };
 }
 
+const SCOPES: Record<LimitName, string> = {
+  ip: 'from this network',
+  email: 'for this email address from this network',
+  email_overall: 'for this email address',
+  user: 'for this account',
+};
+
+/** 429 when a limit is spent; 503 when the relay cannot count (table full, store unreachable). */
+export function refusalReply(refusal: Refusal, requestId: string): Reply {
+  if (refusal.kind === 'limited') return { ...rateLimitedReply(refusal.retryAfterSeconds, SCOPES[refusal.limit], requestId), refusedBy: refusal.limit };
+  const [errorType, message] =
+    refusal.kind === 'table_full'
+      ? ['relay_limit_table_full', 'The relay is tracking as many clients as it can and cannot admit a new one']
+      : ['relay_limits_unavailable', 'The relay cannot reach the store that holds its rate limits, so it refuses rather than run unchecked'];
+  return {
+    ...unavailableReply(errorType, `${message}; try again in ${refusal.retryAfterSeconds} seconds.`, refusal.retryAfterSeconds, requestId),
+    refusedBy: refusal.limit,
+  };
+}
+
+export function unavailableReply(errorType: string, message: string, retryAfterSeconds: number, requestId: string): Reply {
+  const reply = errorReply(503, errorType, message, requestId, { retry_after_seconds: retryAfterSeconds });
+  reply.headers = { 'retry-after': String(retryAfterSeconds) };
+  return reply;
+}
+
 export function rateLimitedReply(retryAfterSeconds: number, scope: string, requestId: string): Reply {
   const reply = errorReply(
     429,
@@ -41,51 +69,3 @@ export function rateLimitedReply(retryAfterSeconds: number, scope: string, reque
   return reply;
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' };
-
-/** Past this, stop draining an oversized upload and hang up instead. */
-const DRAIN_FACTOR = 64;
-
-export function readBody(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes * DRAIN_FACTOR) {
-    // Not worth draining: answer now and let the connection close.
-    req.pause();
-    return Promise.resolve({ ok: false, reason: 'too_large' });
-  }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limitBytes * DRAIN_FACTOR) {
-        resolve({ ok: false, reason: 'too_large' });
-        req.pause();
-        return;
-      }
-      if (size <= limitBytes) chunks.push(chunk);
-    });
-    // Reading to the end (rather than answering mid-upload) lets the client see the 413.
-    req.on('end', () =>
-      resolve(size > limitBytes ? { ok: false, reason: 'too_large' } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }),
-    );
-    req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
-    req.on('close', () => resolve({ ok: false, reason: 'aborted' }));
-  });
-}
-
-export function send(res: ServerResponse, reply: Reply, requestId: string, closeAfter = false): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...reply.headers,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    // Answers carry session tokens: no cache anywhere may keep them.
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'x-request-id': requestId,
-    ...(closeAfter ? { connection: 'close' } : {}),
-  });
-  res.end(text);
-}

@@ -1,13 +1,14 @@
 // The relay's route table: for each endpoint, who may call it (nobody in particular, the
 // holder of a session token, or a holder Stytch has just confirmed), which body it accepts,
-// whether it counts against the per-email limit, and which handler answers.
+// whether an anonymous send spends an address's budget first, and which handler answers.
 // Rule: an endpoint not listed here does not exist; a disabled one answers like one that does not.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RelayConfig } from './config';
 import * as handlers from './handlers';
-import type { Caller, RelayContext } from './handlers';
+import type { RelayContext } from './handlers';
 import type { Reply } from './http-io';
-import { authenticateLinkBody, emptyBody, inviteBody, parseBody, revokeInviteBody, sendLinkBody, sessionIdParam } from './schemas';
+import { authenticateLinkBody, emptyBody, inviteBody, revokeInviteBody, sendLinkBody, sessionIdParam } from './schemas';
+import type { Caller } from './session-gate';
 
 /**
  * 'none': anyone; 'token': a well-formed bearer token, checked by Stytch in the call itself;
@@ -18,59 +19,32 @@ export type AuthMode = 'none' | 'token' | 'session';
 export interface Who {
   token: string | undefined;
   caller: Caller | undefined;
+  /** The client network limits count under (client-network.ts). */
+  network: string;
 }
 
-export type Prepared =
-  | { ok: false; message: string; errorType: string }
-  | { ok: true; email?: string; run(ctx: RelayContext, who: Who, requestId: string): Promise<Reply> | Reply };
-
-export interface Route {
+export interface RouteDef {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Anchored; capture groups become params. */
-  pattern: RegExp;
-  /** For logs: the path with placeholders, never the raw path. */
-  name: string;
-  auth: AuthMode;
-  /** Whether a request body is expected (POST) or ignored (GET, DELETE). */
-  hasBody: boolean;
-  enabled?: (config: RelayConfig) => boolean;
-  prepare(body: unknown, params: readonly string[]): Prepared;
-}
-
-interface Definition<T> {
-  method: Route['method'];
+  /** fastify's path syntax; also the route's name in logs and metrics. */
   path: string;
   auth: AuthMode;
-  schema?: z.ZodType<T>;
+  body?: z.ZodType;
+  params?: z.ZodType;
   enabled?: (config: RelayConfig) => boolean;
-  /** The email to count against the per-email limit, when the endpoint sends mail. */
-  email?: (input: T) => string;
-  params?: (params: readonly string[]) => { ok: true } | { ok: false; message: string; errorType: string };
-  handle(ctx: RelayContext, input: T, who: Who, requestId: string, params: readonly string[]): Promise<Reply> | Reply;
+  /** The address an anonymous send spends budget for, before Stytch is asked. */
+  sendsTo?: (input: unknown) => string;
+  handle(ctx: RelayContext, input: unknown, who: Who, requestId: string, params: Record<string, string>): Promise<Reply> | Reply;
 }
 
-function define<T>(def: Definition<T>): Route {
-  const source = def.path.replace(/\//g, '\\/').replace(/:[a-z_]+/g, '([^/]+)');
-  return {
-    method: def.method,
-    pattern: new RegExp(`^${source}$`),
-    name: `${def.method} ${def.path}`,
-    auth: def.auth,
-    hasBody: def.method === 'POST',
-    ...(def.enabled ? { enabled: def.enabled } : {}),
-    prepare(body, params) {
-      const paramCheck = def.params?.(params);
-      if (paramCheck && !paramCheck.ok) return paramCheck;
-      const parsed = def.schema ? parseBody(def.schema, body) : ({ ok: true, value: undefined as T } as const);
-      if (!parsed.ok) return parsed;
-      const input = parsed.value;
-      return {
-        ok: true,
-        ...(def.email ? { email: def.email(input) } : {}),
-        run: (ctx, who, requestId) => def.handle(ctx, input, who, requestId, params),
-      };
-    },
-  };
+interface Definition<T> extends Omit<RouteDef, 'body' | 'sendsTo' | 'handle'> {
+  body?: z.ZodType<T>;
+  sendsTo?: (input: T) => string;
+  handle(ctx: RelayContext, input: T, who: Who, requestId: string, params: Record<string, string>): Promise<Reply> | Reply;
+}
+
+/** Erases the input type once the schema that guarantees it is attached. */
+function define<T>(def: Definition<T>): RouteDef {
+  return def as unknown as RouteDef;
 }
 
 /** Narrows Who for handlers whose route guarantees a confirmed caller or a token. */
@@ -85,27 +59,27 @@ function tokenOf(who: Who): string {
 
 const invitesEnabled = (config: RelayConfig): boolean => config.invitesEnabled;
 
-export const ROUTES: readonly Route[] = [
+export const ROUTES: readonly RouteDef[] = [
   define({
     method: 'POST',
     path: '/v1/magic-links/send',
     auth: 'none',
-    schema: sendLinkBody,
-    email: (input) => input.email,
+    body: sendLinkBody,
+    sendsTo: (input) => input.email,
     handle: (ctx, input, _who, requestId) => handlers.sendLink(ctx, input, requestId),
   }),
   define({
     method: 'POST',
     path: '/v1/magic-links/authenticate',
     auth: 'none',
-    schema: authenticateLinkBody,
+    body: authenticateLinkBody,
     handle: (ctx, input, _who, requestId) => handlers.authenticateLink(ctx, input, requestId),
   }),
   define({
     method: 'POST',
     path: '/v1/magic-links/embeddable',
     auth: 'session',
-    schema: emptyBody,
+    body: emptyBody,
     handle: (ctx, _input, who, requestId) => handlers.createEmbeddableLink(ctx, callerOf(who), requestId),
   }),
   define({
@@ -118,14 +92,14 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     path: '/v1/sessions/authenticate',
     auth: 'session',
-    schema: emptyBody,
+    body: emptyBody,
     handle: (_ctx, _input, who, requestId) => handlers.authenticateSession(callerOf(who), requestId),
   }),
   define({
     method: 'POST',
     path: '/v1/sessions/revoke',
     auth: 'token',
-    schema: emptyBody,
+    body: emptyBody,
     handle: (ctx, _input, who, requestId) => handlers.revokeSession(ctx, tokenOf(who), requestId),
   }),
   define({
@@ -138,54 +112,34 @@ export const ROUTES: readonly Route[] = [
     method: 'DELETE',
     path: '/v1/sessions/:session_id',
     auth: 'session',
-    params: (params) => {
-      const parsed = sessionIdParam.safeParse(params[0]);
-      return parsed.success
-        ? { ok: true }
-        : { ok: false, message: 'session_id: must be a session id such as session-test-…', errorType: 'bad_request' };
-    },
-    handle: (ctx, _input, who, requestId, params) => handlers.revokeOwnSession(ctx, callerOf(who), params[0] ?? '', requestId),
+    params: z.object({ session_id: sessionIdParam }),
+    handle: (ctx, _input, who, requestId, params) => handlers.revokeOwnSession(ctx, callerOf(who), params['session_id'] ?? '', requestId),
   }),
   define({
     method: 'POST',
     path: '/v1/invites',
     auth: 'session',
-    schema: inviteBody,
+    body: inviteBody,
     enabled: invitesEnabled,
-    email: (input) => input.email,
-    handle: (ctx, input, _who, requestId) => handlers.invite(ctx, input, requestId),
+    handle: (ctx, input, who, requestId) => handlers.invite(ctx, callerOf(who), who.network, input, requestId),
   }),
   define({
     method: 'POST',
     path: '/v1/invites/revoke',
     auth: 'session',
-    schema: revokeInviteBody,
+    body: revokeInviteBody,
     enabled: invitesEnabled,
-    handle: (ctx, input, _who, requestId) => handlers.revokeInvite(ctx, input, requestId),
+    handle: (ctx, input, who, requestId) => handlers.revokeInvite(ctx, callerOf(who), input, requestId),
   }),
 ];
 
-export type Match = { kind: 'found'; route: Route; params: string[] } | { kind: 'wrong-method'; allow: string[] } | { kind: 'none' };
-
-export function matchRoute(method: string, path: string, config: RelayConfig): Match {
-  const allow: string[] = [];
-  for (const route of ROUTES) {
-    if (route.enabled && !route.enabled(config)) continue;
-    const found = route.pattern.exec(path);
-    if (!found) continue;
-    if (route.method === method) {
-      return { kind: 'found', route, params: found.slice(1).map((part) => safeDecode(part)) };
-    }
-    allow.push(route.method);
-  }
-  return allow.length > 0 ? { kind: 'wrong-method', allow } : { kind: 'none' };
+/** The methods some route answers at `path`, for telling 405 from 404. */
+export function methodsAt(path: string, config: RelayConfig): string[] {
+  return ROUTES.filter((route) => (route.enabled?.(config) ?? true) && templateMatches(route.path, path)).map((route) => route.method);
 }
 
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    // Left encoded: the param schema will refuse it.
-    return part;
-  }
+function templateMatches(template: string, path: string): boolean {
+  const want = template.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((part, index) => part.startsWith(':') ? (got[index] ?? '') !== '' : part === got[index]);
 }

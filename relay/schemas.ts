@@ -67,7 +67,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; e
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues;
+  return refusalFor(result.error.issues, value);
+}
+
+/** The 400 for a body that failed its schema: Stytch's `invalid_email` when that is all that is wrong. */
+export function refusalFor(issues: readonly z.core.$ZodIssue[], value: unknown): { ok: false; message: string; errorType: string } {
   const onlyEmailFormat = issues.every((issue) => issue.path[0] === 'email' && typeof valueAt(value, issue.path) === 'string');
   return { ok: false, message: describeIssues(issues, value), errorType: onlyEmailFormat ? 'invalid_email' : 'bad_request' };
 }

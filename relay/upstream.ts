@@ -2,6 +2,8 @@
 // plus a timer race, because the SDK hands its own `timeout` to fetch, which ignores it.
 // Every outcome becomes a value: the body, or a Stytch-shaped error the relay can pass on
 // unchanged (same status, same error_type), or 502/504 when Stytch could not be reached.
+// At most `maxConcurrent` calls are in flight; one more is answered 503 with Retry-After at
+// once, so a flood queues nothing and Stytch never sees more than the cap.
 // Rule: the secret stays inside the SDK client; nothing here logs or returns it.
 import { Client } from 'stytch';
 import { Agent } from 'undici';
@@ -10,6 +12,9 @@ import type { RelayConfig } from './config';
 import { errorReply, type Reply } from './http-io';
 
 export type UpstreamResult<T> = { ok: true; body: T } | { ok: false; reply: Reply };
+
+/** Told about every finished call, for metrics. */
+export type UpstreamObserver = (call: string, outcome: 'ok' | 'refused' | 'timeout' | 'busy', seconds: number) => void;
 
 export interface Upstream {
   /** Runs one SDK call with the relay's timeout; `label` names it in the log. */
@@ -74,8 +79,9 @@ export function upstreamFailure(error: unknown, requestId: string): Reply {
   return errorReply(500, 'internal_server_error', 'The relay failed while handling the request.', requestId);
 }
 
-export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
+export function createUpstream(config: RelayConfig, logger: Logger, observe: UpstreamObserver = () => undefined): Upstream {
   const timeoutMs = config.stytch.timeoutMs;
+  let inFlight = 0;
   // The Agent's own limits sit a little past the race so the race decides (504, not a
   // generic fetch failure); they still free the socket of a call nobody waits for any more.
   const agent = new Agent({
@@ -88,6 +94,15 @@ export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
 
   return {
     async call<T>(label: string, requestId: string, run: (client: Client) => Promise<T>): Promise<UpstreamResult<T>> {
+      if (inFlight >= config.stytch.maxConcurrent) {
+        observe(label, 'busy', 0);
+        logger.warn('upstream busy', { call: label, request_id: requestId, in_flight: inFlight });
+        const reply = errorReply(503, 'relay_upstream_busy', 'The relay has too many calls to Stytch in flight; try again shortly.', requestId, {
+          retry_after_seconds: 1,
+        });
+        return { ok: false, reply: { ...reply, headers: { 'retry-after': '1' }, refusedBy: 'upstream_concurrency' } };
+      }
+      inFlight += 1;
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -99,7 +114,9 @@ export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
       const started = performance.now();
       try {
         const outcome = await Promise.race([attempt, timedOut]);
+        const elapsed = (performance.now() - started) / 1000;
         if (outcome === 'timeout') {
+          observe(label, 'timeout', elapsed);
           logger.warn('upstream timed out', { call: label, request_id: requestId, timeout_ms: timeoutMs });
           return {
             ok: false,
@@ -108,6 +125,7 @@ export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
         }
         if ('error' in outcome) {
           const reply = upstreamFailure(outcome.error, requestId);
+          observe(label, 'refused', elapsed);
           const level = reply.status >= 500 || reply.status === 401 ? 'warn' : 'info';
           logger[level]('upstream refused', {
             call: label,
@@ -118,8 +136,10 @@ export function createUpstream(config: RelayConfig, logger: Logger): Upstream {
           });
           return { ok: false, reply };
         }
+        observe(label, 'ok', elapsed);
         return { ok: true, body: outcome.body };
       } finally {
+        inFlight -= 1;
         clearTimeout(timer);
       }
     },

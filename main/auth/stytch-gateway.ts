@@ -45,7 +45,8 @@ export interface SendLinkRequest {
 }
 
 export interface SendLinkResult {
-  userId: string;
+  /** Absent in relay mode: the relay does not tell an anonymous caller whose account an address is. */
+  userId?: string;
   userCreated: boolean;
 }
 

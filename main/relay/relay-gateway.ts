@@ -43,7 +43,8 @@ const authenticatedBody = z.object({
   user: z.object({ user_id: z.string(), email: z.string().nullable(), name: z.string().nullable() }),
 });
 
-const sendBody = z.object({ user_id: z.string(), user_created: z.boolean() });
+// The relay answers `user_created` only; an older relay's `user_id` is accepted and ignored.
+const sendBody = z.object({ user_created: z.boolean() });
 
 const jwksBody = z.object({
   project_id: z.string(),
@@ -85,7 +86,7 @@ export function createRelayGateway(options: RelayGatewayOptions): RelayGateway {
         { method: 'POST', path: '/v1/magic-links/send', body: { email: request.email, code_challenge: request.codeChallenge } },
         sendBody,
       );
-      return result.ok ? { ok: true, value: { userId: result.value.user_id, userCreated: result.value.user_created } } : result;
+      return result.ok ? { ok: true, value: { userCreated: result.value.user_created } } : result;
     },
 
     async authenticateMagicLink(request) {

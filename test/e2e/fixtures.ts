@@ -69,7 +69,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
             // The relay, not the app, decides these in relay mode; follow the test's choice.
             signupPolicy: appEnv['PROMPTGRIMOIRE_SIGNUP_POLICY'] === 'existing-users-only' ? 'existing-users-only' : 'login-or-create',
             invitesEnabled: appEnv['PROMPTGRIMOIRE_INVITES_ENABLED'] === 'true',
-            logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+            logLine: () => undefined,
           })
         : undefined;
     const env = { ...backendEnv(metadata?.backend ?? 'direct', emulator, relay), ...appEnv };

@@ -49,7 +49,7 @@ test.beforeAll(async () => {
     port: Number(relayUrl.port),
     signupPolicy: 'login-or-create',
     invitesEnabled: false,
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    logLine: () => undefined,
   });
 });
 

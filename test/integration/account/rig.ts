@@ -83,7 +83,7 @@ export async function startAccountRig(env: Record<string, string> = {}): Promise
         port: 0,
         invitesEnabled,
         stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url },
-        logger: createLogger(() => undefined),
+        logLine: () => undefined,
       });
       relays.push(relay);
       const loaded = loadConfig({

@@ -4,7 +4,6 @@
 import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createPkcePair, type PkcePair } from '../../../main/auth/pkce';
-import { createJsonLogger } from '../../../relay/json-logger';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '../../../relay/server';
 
 export interface RelayRig {
@@ -41,7 +40,7 @@ export interface SignedIn {
   linkToken: string;
 }
 
-export type RigOptions = Omit<StartRelayOptions, 'stytch' | 'logger'> & { stytch?: Partial<StartRelayOptions['stytch']> };
+export type RigOptions = Omit<StartRelayOptions, 'stytch' | 'logLine'> & { stytch?: Partial<StartRelayOptions['stytch']> };
 
 export async function startRelayRig(options: RigOptions = {}): Promise<RelayRig> {
   const emulator = await startEmulator({ port: 0 });
@@ -50,10 +49,17 @@ export async function startRelayRig(options: RigOptions = {}): Promise<RelayRig>
   const relay = await startRelay({
     port: 0,
     // Generous unless a test is about limits: one test run is one IP sending many requests.
-    rateLimits: { perIp: { limit: 1000, windowSeconds: 60 }, perEmail: { limit: 100, windowSeconds: 3600 } },
     ...rest,
+    rateLimits: {
+      perIp: { limit: 1000, windowSeconds: 60 },
+      perEmail: { limit: 100, windowSeconds: 3600 },
+      perEmailOverall: { limit: 1000, windowSeconds: 3600 },
+      perUser: { limit: 1000, windowSeconds: 60 },
+      ...rest.rateLimits,
+    },
     stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url, ...stytch },
-    logger: createJsonLogger((line) => lines.push(line), { minLevel: 'debug', secrets: [emulator.secret] }),
+    logLine: (line) => lines.push(line),
+    logLevel: 'debug',
   });
 
   async function request(method: string, path: string, init: RequestOptions = {}): Promise<RelayResponse> {

@@ -27,10 +27,8 @@ function expectRateLimited(response: { status: number; headers: Headers; body: R
 }
 
 describe('relay: rate limits', () => {
-  it('limits one IP across endpoints, then lets it back in once the bucket refills', async () => {
-    let now = 1_000_000;
+  it('limits one network across endpoints, with the wait until its window ends', async () => {
     rig = await startRelayRig({
-      now: () => now,
       rateLimits: { perIp: { limit: 3, windowSeconds: 60 }, perEmail: { limit: 100, windowSeconds: 60 } },
     });
     expect((await send(rig, 'one@example.com')).status).toBe(200);
@@ -38,20 +36,21 @@ describe('relay: rate limits', () => {
     expect((await rig.post('/v1/magic-links/authenticate', { token: 'x'.repeat(44) })).status).toBe(404);
     const before = rig.emulator.requestCount();
     const wait = expectRateLimited(await send(rig, 'two@example.com'));
-    expect(wait).toBe(20);
+    // A fixed window of 60 s (limits.test.ts steps the clock through its end).
+    expect(wait).toBeGreaterThan(55);
+    expect(wait).toBeLessThanOrEqual(60);
     expect(rig.emulator.requestCount()).toBe(before);
-    // Health checks from a load balancer are never limited.
+    // Health and readiness checks from a load balancer are never limited.
     expect((await rig.request('GET', '/healthz')).status).toBe(200);
-    now += wait * 1000;
-    expect((await send(rig, 'two@example.com')).status).toBe(200);
+    expect((await rig.request('GET', '/readyz')).status).toBe(200);
   });
 
-  it('limits one email however many addresses ask, and not other emails', async () => {
+  it('limits one email from one network however the address is spelled, and not other emails', async () => {
     rig = await startRelayRig({ rateLimits: { perIp: { limit: 100, windowSeconds: 60 }, perEmail: { limit: 2, windowSeconds: 3600 } } });
     expect((await send(rig, 'Target@Example.com')).status).toBe(200);
     expect((await send(rig, 'target@example.com')).status).toBe(200);
     const limited = await send(rig, 'TARGET@example.com');
-    expect(expectRateLimited(limited)).toBe(1800);
+    expect(expectRateLimited(limited)).toBeGreaterThan(3590);
     expect(limited.body['error_message']).toContain('email');
     expect(rig.emulator.outbox('target@example.com')).toHaveLength(2);
     expect((await send(rig, 'other@example.com')).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp } from '../../../relay/server';
+import { clientIp } from '../../../relay/client-network';
 
 const request = (remote: string, forwarded?: string | string[]) => ({
   socket: { remoteAddress: remote } as never,

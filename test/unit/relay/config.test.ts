@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_URL, loadRelayConfig, RELAY_DEFAULTS } from '../../../relay/config';
+import { CALLBACK_URL, RELAY_DEFAULTS } from '../../../relay/config';
+import { loadRelayConfig } from '../../../relay/config-env';
 
 const valid = { RELAY_STYTCH_PROJECT_ID: 'project-test-abc', RELAY_STYTCH_SECRET: 'secret-test-xyz' };
 
@@ -43,6 +44,13 @@ describe('relay config from the environment', () => {
       RELAY_TRUST_PROXY: '2',
       RELAY_RATE_LIMIT_IP_PER_MINUTE: '5',
       RELAY_RATE_LIMIT_EMAIL_PER_HOUR: '3',
+      RELAY_RATE_LIMIT_EMAIL_OVERALL_PER_HOUR: '12',
+      RELAY_RATE_LIMIT_USER_PER_MINUTE: '7',
+      RELAY_LIMIT_TABLE_MAX_KEYS: '5000',
+      RELAY_UPSTREAM_MAX_CONCURRENT: '8',
+      RELAY_REDIS_URL: 'redis://127.0.0.1:6380/2',
+      RELAY_METRICS_PORT: '9464',
+      RELAY_SHUTDOWN_GRACE_MS: '2000',
     });
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.config).toMatchObject({
@@ -54,9 +62,33 @@ describe('relay config from the environment', () => {
       loginExpirationMinutes: 15,
       signupExpirationMinutes: 30,
       trustProxyHops: 2,
-      stytch: { apiUrl: 'http://127.0.0.1:4578', timeoutMs: 2500 },
-      rateLimits: { perIp: { limit: 5, windowSeconds: 60 }, perEmail: { limit: 3, windowSeconds: 3600 } },
+      stytch: { apiUrl: 'http://127.0.0.1:4578', timeoutMs: 2500, maxConcurrent: 8 },
+      rateLimits: {
+        perIp: { limit: 5, windowSeconds: 60 },
+        perEmail: { limit: 3, windowSeconds: 3600 },
+        perEmailOverall: { limit: 12, windowSeconds: 3600 },
+        perUser: { limit: 7, windowSeconds: 60 },
+      },
+      limitTableMaxKeys: 5000,
+      redisUrl: 'redis://127.0.0.1:6380/2',
+      metricsPort: 9464,
+      shutdownGraceMs: 2000,
+      notices: [],
     });
+  });
+
+  it('clamps a session longer than 90 days, with a notice the relay logs', () => {
+    const result = loadRelayConfig({ ...valid, RELAY_SESSION_DURATION_MINUTES: '527040' });
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.config.sessionDurationMinutes).toBe(129_600);
+    expect(result.config.notices).toEqual([expect.stringContaining('longer than 90 days') as unknown]);
+  });
+
+  it('refuses a Redis URL of another scheme without echoing it (it may hold a password)', () => {
+    expect(errorsFor({ ...valid, RELAY_REDIS_URL: 'http://user:hunter22@cache:6379' })).toEqual([
+      'RELAY_REDIS_URL must start with redis:// or rediss://.',
+    ]);
+    expect(errorsFor({ ...valid, RELAY_REDIS_URL: 'not a url :hunter22' })).toEqual(['RELAY_REDIS_URL is not a URL.']);
   });
 
   it('names each missing credential', () => {
@@ -79,7 +111,7 @@ describe('relay config from the environment', () => {
       'RELAY_HOST must be a host name or IP address, got "bad host!".',
       'RELAY_SIGNUP_POLICY must be one of login-or-create, existing-users-only, got "anyone".',
       'RELAY_INVITES_ENABLED must be true or false, got "maybe".',
-      'RELAY_SESSION_DURATION_MINUTES must be between 5 and 527040, got 1.',
+      'RELAY_SESSION_DURATION_MINUTES must be between 5 and 100000000, got 1.',
       'RELAY_LOGIN_EXPIRATION_MINUTES must be between 5 and 10080, got 99999.',
       'RELAY_TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the relay (0-10), got "all".',
     ]);

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../../relay/json-logger';
+import { createRelayLog, type RelayLogOptions } from '../../../relay/json-logger';
 
 const jwt =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLXRlc3QtMSJ9.c2lnbmF0dXJlLWJ5dGVzLWdvLWhlcmUtYW5kLWhlcmU';
 const token = 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94';
 
-function capture(options: Parameters<typeof createJsonLogger>[1] = {}) {
+function capture(options: RelayLogOptions = {}) {
   const lines: string[] = [];
-  const logger = createJsonLogger((line) => lines.push(line), { now: () => Date.UTC(2030, 0, 1), ...options });
-  return { lines, logger };
+  const { logger, pino } = createRelayLog((line) => lines.push(line), { now: () => Date.UTC(2030, 0, 1), ...options });
+  return { lines, logger, pino };
 }
 
-describe('relay JSON logger', () => {
+describe('relay log (pino with redaction)', () => {
   it('writes one JSON object per event with time, level, message and fields', () => {
     const { lines, logger } = capture();
     logger.info('request', { route: 'POST /v1/magic-links/send', status: 200, duration_ms: 12 });
@@ -58,9 +58,18 @@ describe('relay JSON logger', () => {
   });
 
   it('survives a throwing sink and unserializable fields', () => {
-    const logger = createJsonLogger(() => {
+    const { logger } = createRelayLog(() => {
       throw new Error('disk full');
     });
     expect(() => logger.info('still fine', { big: BigInt(1) })).not.toThrow();
+  });
+
+  it('redacts what is logged through pino directly (as fastify does), bindings included', () => {
+    const { lines, pino } = capture({ secrets: ['plainwordsecret'] });
+    pino.child({ session: token }).info({ req: { headers: { authorization: `Bearer ${token}` } }, note: 'plainwordsecret' }, `jwt ${jwt}`);
+    const line = lines[0] ?? '';
+    expect(line).not.toContain(token);
+    expect(line).not.toContain(jwt);
+    expect(line).not.toContain('plainwordsecret');
   });
 });
