@@ -1,81 +1,55 @@
-// The composition root of the main process: it wires Electron's objects into the adapters
-// of main/electron and those into the core. Nothing here decides anything about sign-in.
+// The entry of the main process: what must happen before `ready`, then the window, then
+// everything else (main/electron/app-startup.ts, loaded once the window exists). Nothing
+// here decides anything about sign-in.
 // Rule: with main/electron and preload/index.ts, the only code that imports 'electron'.
 // Order matters: scheme privileges and the open-url listener go on synchronously, before
-// `ready`, or macOS links that launched the app would be lost.
+// `ready`, or macOS links that launched the app would be lost. What this file imports
+// statically is all that loads before the window, so it stays small: the configuration,
+// the store, the core and the file logger load after it (cold-start bench).
 import { readFileSync } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { homedir, release } from 'node:os';
+import nodeModule from 'node:module';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import log from 'electron-log/main';
-import ElectronStore from 'electron-store';
-import { createAppCore, type AppCore } from './app-core';
-import { loadConfig } from './config';
-import { createCommandRunner } from './diagnostics/command-runner';
-import { createDiagnosticsService } from './diagnostics/diagnostics-service';
-import { createIpcHandlers } from './ipc/handlers';
-import { createLogger } from './log/logger';
+import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
+import { compileCachePlan, COMPILE_CACHE_ENV, preparePrivateFolder, type CompileCachePlan } from './compile-cache';
+import { createBufferedLogger } from './log/buffered-logger';
+import { allowsEnvironmentOverrides, readPackagedConfigText } from './packaged-config-text';
 import { launchRefusal, trustedEnvironment, userDataOverride } from './packaged-launch';
-import type { Logger } from './ports';
-import {
-  claimSingleInstance,
-  deliverColdStartLink,
-  listenForDeepLinks,
-  registerProtocolClient,
-} from './electron/deep-link-delivery';
 import { installedAppMenu } from './electron/app-menu';
-import { offerAppImageIntegration } from './electron/appimage-offer';
-import { createClipboard } from './electron/clipboard';
+import { claimSingleInstance, deliverColdStartLink, listenForDeepLinks } from './electron/deep-link-delivery';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
-import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
-import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './electron/ipc';
 import { reportInputActivity } from './electron/input-activity';
-import { createElectronLogSink, logFilePath } from './electron/log-sink';
-import { readPackagedConfigFile } from './electron/packaged-config-file';
-import {
-  createRendererProtocolHandler,
-  PRIVILEGED_SCHEMES,
-  RENDERER_ENTRY_URL,
-  RENDERER_ORIGIN,
-  RENDERER_SCHEME,
-} from './electron/renderer-protocol';
-import { createSafeStorageCipher } from './electron/safe-storage-cipher';
-import { openSessionStore } from './electron/session-store';
-import { createWindowKeeper, denyAllPermissions, guardWebContents, mainWindowOptions } from './electron/window';
-
-/** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
-const SKIP_PROTOCOL_REGISTRATION_ENV = 'PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION';
-const DISPOSE_TIMEOUT_MS = 3000;
+import { PRIVILEGED_SCHEMES, RENDERER_ENTRY_URL } from './electron/renderer-protocol';
+import { createWindowKeeper, guardWebContents, mainWindowOptions } from './electron/window';
 
 // --- Synchronously, before `ready` -------------------------------------------------------
 // A debugger or V8 flags attached to an installed app would reach its tokens: it exits below.
 const refusal = launchRefusal(process.argv, app.isPackaged, process.platform);
 // The organisation's settings (inside app.asar) are read now because they decide whether the
-// environment may move the user-data folder; a broken file is reported after `ready`.
-const packaged = readPackagedConfigFile({
+// environment may move the user-data folder; they are validated, and a broken file
+// reported, after the window exists.
+const packagedText = readPackagedConfigText({
   packaged: app.isPackaged,
   appPath: app.getAppPath(),
   readFile: (path) => readFileSync(path, 'utf8'),
 });
-const trusted = trustedEnvironment(process.env, {
-  packaged: app.isPackaged,
-  allowOverrides: packaged.ok && packaged.config?.allowEnvironmentOverrides === true,
-});
+const trusted = trustedEnvironment(process.env, { packaged: app.isPackaged, allowOverrides: allowsEnvironmentOverrides(packagedText) });
 const chosenUserData = userDataOverride(trusted);
 if (chosenUserData) app.setPath('userData', chosenUserData);
 
+// Lines wait here until the file logger loads, just after the window exists.
+const logger = createBufferedLogger();
+let fileLogger: Promise<void> | undefined;
+const openFileLogger = (): Promise<void> =>
+  (fileLogger ??= import('./electron/app-logger').then(({ openAppLogger }) => logger.attach(openAppLogger(app.getPath('userData'), app.isPackaged))));
+
+const cachePlan = planCompileCache();
+const relaunching = cachePlan.kind === 'relaunch';
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
-// The log file lives in the user-data folder, known (and moved, if asked) before `ready`.
-const production = app.isPackaged;
-const logger: Logger = createLogger(createElectronLogSink(log, { userDataDir: app.getPath('userData'), production }), {
-  minLevel: production ? 'info' : 'debug',
-});
-
 if (refusal !== null) {
-  logger.error('refused to start', { reason: refusal });
-  app.exit(1);
+  void openFileLogger()
+    .then(() => logger.error('refused to start', { reason: refusal }))
+    .finally(() => app.exit(1));
 }
 // Names only: a value could be a URL the person should not have to see in a log.
 if (trusted.ignored.length > 0) logger.warn('an installed app ignores these environment variables', { names: trusted.ignored });
@@ -84,9 +58,17 @@ const inbox = new DeepLinkInbox();
 // The page source is fixed at start-up. The dev server URL is honoured only unpackaged:
 // an installed app must never load a page named by an environment variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-
-// Input in the window resets the idle timeout; the core exists only after `ready`.
+// The page loads once its IPC answers and the stored session is restored; until then the
+// window exists (Chromium starts its page process meanwhile) but stays hidden.
+let pageReady = false;
+// Input in the window resets the idle timeout; the core exists only after the window.
 let noteActivity = (): void => undefined;
+
+const loadPage = (win: BrowserWindow): void => {
+  win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
+    logger.error('window: the page failed to load', { error: String(error) });
+  });
+};
 
 const keeper = createWindowKeeper(() => {
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
@@ -96,170 +78,85 @@ const keeper = createWindowKeeper(() => {
     win.show();
     win.focus();
   });
-  win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
-    logger.error('window: the page failed to load', { error: String(error) });
-  });
+  if (pageReady) loadPage(win);
   return win;
 });
 
 listenForDeepLinks(app, { inbox, reveal: keeper.reveal });
 
-if (refusal === null && claimSingleInstance(app)) {
+if (refusal === null && !relaunching && claimSingleInstance(app)) {
   // Whatever launched this first process, including a cold-start link, waits in the inbox.
   deliverColdStartLink(inbox, process.argv);
   app
     .whenReady()
-    .then(start)
+    .then(startWindowFirst)
     .catch((error: unknown) => fail(error));
 }
 
 // --- After `ready` -----------------------------------------------------------------------
-async function start(): Promise<void> {
-  const userDataDir = app.getPath('userData');
-  logger.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
-
-  if (!packaged.ok) {
-    refuseToStart('packaged settings refused', packaged.errors, 'This installation of PromptGrimoire is damaged:');
-    return;
-  }
-  if (packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
-
-  // loadConfig applies the same environment rule as `trusted` for the packaged file it is given.
-  const config = loadConfig(process.env, { packaged: packaged.config });
-  if (!config.ok) {
-    refuseToStart('configuration refused', config.errors, 'Fix these settings, then start PromptGrimoire again:');
-    return;
-  }
-  if (config.warnings.length > 0) logger.warn('configuration adjusted', { warnings: config.warnings });
-  logger.info('configuration loaded', {
-    mode: config.config.mode,
-    packagedFile: packaged.path,
-    environmentOverrides: config.config.environmentOverrides,
-  });
-
-  // Tests must leave the machine's promptgrimoire:// handler alone: no registration, no offer.
-  const touchProtocolHandler = trusted.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';
-  const protocolClient = { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv };
-  if (touchProtocolHandler) {
-    const registered = registerProtocolClient(app, protocolClient);
-    logger.info('protocol client registration', { scheme: 'promptgrimoire', registered });
-  }
-
-  const store = openSessionStore({ userDataDir, open: (options) => new ElectronStore<Record<string, unknown>>(options), logger });
-  const systemClipboard = createClipboard(clipboard, logger, {
-    platform: process.platform,
-    makeItem: (items) => new ClipboardItem(items),
-  });
-  const runCommand = createCommandRunner();
-  const core = createAppCore({
-    config: config.config,
-    cipher: createSafeStorageCipher(safeStorage, process.platform),
-    store,
-    clipboard: systemClipboard,
-    logger: logger,
-  });
-  noteActivity = () => core.noteActivity();
-  const diagnostics = createDiagnosticsService({
-    config: config.config,
-    currentView: () => core.view(),
-    probes: createElectronDiagnosticsProbes({
-      app,
-      safeStorage,
-      shell,
-      platform: process.platform,
-      osRelease: release(),
-      arch: process.arch,
-      electronVersion: process.versions.electron,
-      env: process.env,
-      homeDir: homedir(),
-      runCommand,
-      protocolClient,
-      // The same path createElectronLogSink hands electron-log's file transport.
-      logFilePath: logFilePath(userDataDir),
-      fileExists: (path) => access(path).then(() => true, () => false),
-    }),
-    clipboard: systemClipboard,
-    logger,
-  });
-
+async function startWindowFirst(): Promise<void> {
   // Electron's default menu reloads the page and opens the developer tools; development keeps it.
   if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(installedAppMenu(process.platform)));
-  denyAllPermissions(session.defaultSession, logger);
-  protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(join(import.meta.dirname, '../renderer')));
-
-  // electron-log and electron-store listen on ipcMain for renderer halves we never load.
-  removeForeignIpc(ipcMain, logger);
-  const allowedOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(devServerUrl).origin];
-  const disposeIpc = registerIpcHandlers(
-    ipcMain,
-    createIpcHandlers({ core, account: core.account, diagnostics }, logger),
-    createSenderCheck({ window: keeper.current, allowedOrigins }),
-    logger,
-  );
-  const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
-  wireQuit(core, () => {
-    stopPushes();
-    disposeIpc();
-  });
-
-  // Restore the stored session before any link is handled, so a fresh sign-in is not undone.
-  try {
-    await core.start();
-  } catch (error) {
-    logger.error('core start failed', { error: String(error) });
-  }
   keeper.markReady();
   keeper.open();
-  inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
+  // After the window (creating the folder costs a few ms), before the start-up chunk loads.
+  if (cachePlan.kind === 'enable') enableCompileCache(cachePlan.dir);
+  const [{ startApp }] = await Promise.all([import('./electron/app-startup'), openFileLogger()]);
+  await startApp({
+    logger,
+    keeper,
+    inbox,
+    packagedText,
+    trusted,
+    devServerUrl,
+    rendererDir: join(import.meta.dirname, '../renderer'),
+    pageReady: () => {
+      pageReady = true;
+      const win = keeper.current();
+      if (win !== null) loadPage(win);
+    },
+    setActivityListener: (listener) => (noteActivity = listener),
+  });
+}
 
-  if (touchProtocolHandler) {
-    // Resolves with an outcome and never rejects; sign-in does not wait for the answer.
-    void offerAppImageIntegration({
-      env: process.env,
-      platform: process.platform,
-      homeDir: homedir(),
-      store,
-      runCommand,
-      showMessageBox: (options) => {
-        const win = keeper.current();
-        return win === null ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options);
-      },
-      logger,
-    });
+/**
+ * V8's compile cache for the code loaded after the window (the start-up chunk, the Stytch
+ * client), in a private folder of the app's own; see main/compile-cache.ts. A packaged app
+ * that finds itself running from a cache the environment named starts again without it.
+ */
+function planCompileCache(): CompileCachePlan {
+  const plan = compileCachePlan({
+    packaged: app.isPackaged,
+    env: process.env,
+    userDataDir: app.getPath('userData'),
+    supported: typeof nodeModule.enableCompileCache === 'function',
+    activeDir: typeof nodeModule.getCompileCacheDir === 'function' ? nodeModule.getCompileCacheDir() : undefined,
+  });
+  if (app.isPackaged) delete process.env[COMPILE_CACHE_ENV];
+  if (plan.kind === 'relaunch') {
+    logger.warn('starting again without the compile cache the environment named', { reason: plan.reason });
+    app.relaunch();
+    app.exit(0);
   }
+  return plan;
 }
 
-function refuseToStart(event: string, errors: readonly string[], intro: string): void {
-  logger.error(event, { errors });
-  dialog.showErrorBox('PromptGrimoire cannot start', `${intro}\n\n${errors.join('\n')}`);
-  app.quit();
-}
-
-function wireQuit(core: AppCore, unbind: () => void): void {
-  app.on('window-all-closed', () => {
-    // Closing the window answers a pending "Continue as …?" with Cancel: its session ends.
-    void core.cancelLink();
-    // macOS apps stay alive without windows; open-url or the dock brings one back.
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', keeper.reveal);
-
-  let disposed = false;
-  app.on('will-quit', (event) => {
-    if (disposed) return;
-    // Hold the quit until the core has stopped its timers and background calls.
-    event.preventDefault();
-    disposed = true;
-    unbind();
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
-    Promise.race([core.dispose(), timeout])
-      .catch((error: unknown) => logger.error('core dispose failed', { error: String(error) }))
-      .finally(() => app.quit());
-  });
+function enableCompileCache(dir: string): void {
+  try {
+    preparePrivateFolder(dir);
+    nodeModule.enableCompileCache(dir);
+  } catch (error) {
+    // Only speed is lost.
+    logger.warn('compile cache unavailable', { error: String(error) });
+  }
 }
 
 function fail(error: unknown): void {
-  logger.error('start-up failed', { error: String(error) });
-  dialog.showErrorBox('PromptGrimoire cannot start', String(error));
-  app.exit(1);
+  void openFileLogger()
+    .catch(() => undefined)
+    .then(() => logger.error('start-up failed', { error: String(error) }))
+    .finally(() => {
+      dialog.showErrorBox('PromptGrimoire cannot start', String(error));
+      app.exit(1);
+    });
 }

@@ -1,13 +1,12 @@
 // The per-organisation settings that support staff fix at build time (app-config.json,
-// shipped beside app.asar). Validated once when the installer is built, with one message per
+// shipped inside app.asar). Validated once when the installer is built, with one message per
 // wrong field that names the field, says what is wrong and shows a good value.
 // Rules: nothing here may import electron; a Stytch secret is refused unless the caller
 // explicitly allows embedding it, and never allowed in relay mode; no message ever echoes
 // the secret.
 import { z } from 'zod';
 
-/** The file name under process.resourcesPath (electron-builder.yml extraResources). */
-export const PACKAGED_CONFIG_FILE = 'app-config.json';
+export { PACKAGED_CONFIG_FILE } from './packaged-config-text';
 
 /**
  * `cap` (90 days) is the longest session a new configuration may ask for; `max` (one year,

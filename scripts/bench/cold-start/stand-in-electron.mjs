@@ -150,5 +150,11 @@ export const globalShortcut = inert();
 export const Notification = inert();
 export const systemPreferences = inert();
 export const utilityProcess = inert();
+export const ClipboardItem = inert();
+export const BaseWindow = inert();
+export const WebContentsView = inert();
+export const desktopCapturer = inert();
+export const TouchBar = inert();
+export const ShareMenu = inert();
 
-export default partial({ app, BrowserWindow, safeStorage, protocol, ipcMain, session, dialog, shell, clipboard, Menu, MenuItem, nativeTheme, nativeImage, powerMonitor, screen, net, autoUpdater, crashReporter, webContents, contentTracing, globalShortcut, Notification, systemPreferences, utilityProcess });
+export default partial({ app, BrowserWindow, safeStorage, protocol, ipcMain, session, dialog, shell, clipboard, Menu, MenuItem, nativeTheme, nativeImage, powerMonitor, screen, net, autoUpdater, crashReporter, webContents, contentTracing, globalShortcut, Notification, systemPreferences, utilityProcess, ClipboardItem, BaseWindow, WebContentsView, desktopCapturer, TouchBar, ShareMenu });

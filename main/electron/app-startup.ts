@@ -1,0 +1,196 @@
+// Everything the app does after its window exists: configuration, the store, the core, the
+// page's protocol and IPC, then the local restore, and only then the page itself, so its
+// first screen is already the right one. Loaded by main/index.ts right after it creates the
+// window, so none of this delays the window; the Stytch client loads later still, on its
+// first network call (main/auth/deferred-gateway.ts).
+// Rule: wiring only; nothing here decides anything about sign-in.
+import { access } from 'node:fs/promises';
+import { homedir, release } from 'node:os';
+import { app, clipboard, ClipboardItem, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { createAppCore, type AppCore } from '../app-core';
+import { loadConfig } from '../config';
+import { createCommandRunner } from '../diagnostics/command-runner';
+import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
+import { createIpcHandlers } from '../ipc/handlers';
+import type { TrustedEnvironment } from '../packaged-launch';
+import type { PackagedConfigText } from '../packaged-config-text';
+import type { Logger } from '../ports';
+import { offerAppImageIntegration } from './appimage-offer';
+import { createClipboard } from './clipboard';
+import type { DeepLinkInbox } from './deep-link-inbox';
+import { registerProtocolClient } from './deep-link-delivery';
+import { createElectronDiagnosticsProbes } from './diagnostics-probes';
+import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './ipc';
+import { logFilePath } from './log-sink';
+import { parsePackagedConfigText } from './packaged-config-file';
+import { createRendererProtocolHandler, RENDERER_ORIGIN, RENDERER_SCHEME } from './renderer-protocol';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { openSessionStore } from './session-store';
+import { denyAllPermissions, type WindowKeeper } from './window';
+
+/** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
+const SKIP_PROTOCOL_REGISTRATION_ENV = 'PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION';
+const DISPOSE_TIMEOUT_MS = 3000;
+
+export interface StartupContext {
+  logger: Logger;
+  keeper: WindowKeeper<BrowserWindow>;
+  inbox: DeepLinkInbox;
+  /** The shipped settings file, read before `ready`; validated here. */
+  packagedText: PackagedConfigText;
+  trusted: TrustedEnvironment;
+  /** The Vite dev server, in unpackaged development runs only. */
+  devServerUrl: string | undefined;
+  /** out/renderer: what app://renderer serves. */
+  rendererDir: string;
+  /** Loads the page into the window (and any later one): IPC and the restore are ready. */
+  pageReady: () => void;
+  /** Where window input goes (the idle timeout). */
+  setActivityListener: (listener: () => void) => void;
+}
+
+export async function startApp(ctx: StartupContext): Promise<void> {
+  const { logger, keeper } = ctx;
+  const userDataDir = app.getPath('userData');
+  logger.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
+
+  const read = ctx.packagedText;
+  const packaged = !read.ok ? read : read.text === null ? null : parsePackagedConfigText(read.text, read.path);
+  if (packaged && !packaged.ok) {
+    refuseToStart(logger, 'packaged settings refused', packaged.errors, 'This installation of PromptGrimoire is damaged:');
+    return;
+  }
+  if (packaged && packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
+
+  // loadConfig applies the same environment rule as `trusted` for the packaged file it is given.
+  const config = loadConfig(process.env, { packaged: packaged?.config });
+  if (!config.ok) {
+    refuseToStart(logger, 'configuration refused', config.errors, 'Fix these settings, then start PromptGrimoire again:');
+    return;
+  }
+  if (config.warnings.length > 0) logger.warn('configuration adjusted', { warnings: config.warnings });
+  logger.info('configuration loaded', {
+    mode: config.config.mode,
+    packagedFile: packaged?.path ?? null,
+    environmentOverrides: config.config.environmentOverrides,
+  });
+
+  // Tests must leave the machine's promptgrimoire:// handler alone: no registration, no offer.
+  const touchProtocolHandler = ctx.trusted.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';
+  const protocolClient = { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv };
+  if (touchProtocolHandler) {
+    const registered = registerProtocolClient(app, protocolClient);
+    logger.info('protocol client registration', { scheme: 'promptgrimoire', registered });
+  }
+
+  const store = openSessionStore({ userDataDir, open: (options) => new ElectronStore<Record<string, unknown>>(options), logger });
+  const systemClipboard = createClipboard(clipboard, logger, {
+    platform: process.platform,
+    makeItem: (items) => new ClipboardItem(items),
+  });
+  const runCommand = createCommandRunner();
+  const core = createAppCore({
+    config: config.config,
+    cipher: createSafeStorageCipher(safeStorage, process.platform),
+    store,
+    clipboard: systemClipboard,
+    logger,
+  });
+  ctx.setActivityListener(() => core.noteActivity());
+  const diagnostics = createDiagnosticsService({
+    config: config.config,
+    currentView: () => core.view(),
+    probes: createElectronDiagnosticsProbes({
+      app,
+      safeStorage,
+      shell,
+      platform: process.platform,
+      osRelease: release(),
+      arch: process.arch,
+      electronVersion: process.versions.electron,
+      env: process.env,
+      homeDir: homedir(),
+      runCommand,
+      protocolClient,
+      // The same path the file logger writes to.
+      logFilePath: logFilePath(userDataDir),
+      fileExists: (path) => access(path).then(() => true, () => false),
+    }),
+    clipboard: systemClipboard,
+    logger,
+  });
+
+  denyAllPermissions(session.defaultSession, logger);
+  protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
+
+  // electron-log and electron-store listen on ipcMain for renderer halves we never load.
+  removeForeignIpc(ipcMain, logger);
+  const allowedOrigins = ctx.devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(ctx.devServerUrl).origin];
+  const disposeIpc = registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers({ core, account: core.account, diagnostics }, logger),
+    createSenderCheck({ window: keeper.current, allowedOrigins }),
+    logger,
+  );
+  const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
+  wireQuit(core, keeper, logger, () => {
+    stopPushes();
+    disposeIpc();
+  });
+
+  // Restore the stored session before the page loads (its first screen is the right one) and
+  // before any link is handled (a fresh sign-in is not undone). Local: no request.
+  try {
+    await core.start();
+  } catch (error) {
+    logger.error('core start failed', { error: String(error) });
+  }
+  ctx.pageReady();
+  ctx.inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
+
+  if (touchProtocolHandler) {
+    // Resolves with an outcome and never rejects; sign-in does not wait for the answer.
+    void offerAppImageIntegration({
+      env: process.env,
+      platform: process.platform,
+      homeDir: homedir(),
+      store,
+      runCommand,
+      showMessageBox: (options) => {
+        const win = keeper.current();
+        return win === null ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options);
+      },
+      logger,
+    });
+  }
+}
+
+function refuseToStart(logger: Logger, event: string, errors: readonly string[], intro: string): void {
+  logger.error(event, { errors });
+  dialog.showErrorBox('PromptGrimoire cannot start', `${intro}\n\n${errors.join('\n')}`);
+  app.quit();
+}
+
+function wireQuit(core: AppCore, keeper: WindowKeeper<BrowserWindow>, logger: Logger, unbind: () => void): void {
+  app.on('window-all-closed', () => {
+    // Closing the window answers a pending "Continue as …?" with Cancel: its session ends.
+    void core.cancelLink();
+    // macOS apps stay alive without windows; open-url or the dock brings one back.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', keeper.reveal);
+
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    // Hold the quit until the core has stopped its timers and background calls.
+    event.preventDefault();
+    disposed = true;
+    unbind();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
+    Promise.race([core.dispose(), timeout])
+      .catch((error: unknown) => logger.error('core dispose failed', { error: String(error) }))
+      .finally(() => app.quit());
+  });
+}
