@@ -6,7 +6,6 @@
 // copy of one seeded user-data folder holding a signed-in session, so every restore does
 // the real work (decrypt, verify). "Second start" reuses a run's folder, compile cache
 // included. Targets: window ≤ 1.2× floor 1; first view ≤ 1.2× floor 2. Prints, never asserts.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -19,21 +18,13 @@ import { loadConfig } from '../../main/config';
 import { createSafeStorageCipher } from '../../main/electron/safe-storage-cipher';
 import { openSessionStore } from '../../main/electron/session-store';
 import { createLogger } from '../../main/log/logger';
-import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../../preload/api';
-import { RENDERER_ORIGIN } from '../../main/electron/renderer-protocol';
+import { runWithStandIn as run } from './cold-start/run-bundle';
 import { standInSafeStorage } from './cold-start/stand-in-safe-storage.mjs';
 import { median } from './stats';
 
 const ROUNDS = Number(process.env['COLD_START_ROUNDS'] ?? 15);
 const APP_BUNDLE = 'out/main/index.js';
 const FLOOR_DIR = 'out/bench-floors';
-const HOOKS = './scripts/bench/cold-start/hooks.mjs';
-
-interface Marks {
-  window: number;
-  view?: number;
-  packagesBeforeWindow: string[];
-}
 
 async function buildFloors(): Promise<{ window: string; restore: string }> {
   // Bundled as electron-vite bundles main: ESM for Node, every npm package left external.
@@ -68,27 +59,6 @@ async function seedSignedIn(env: Record<string, string>, latestToken: (email: st
   if (core.view().status !== 'signed-in') throw new Error('could not seed a signed-in session');
   await core.dispose();
   return dir;
-}
-
-function run(bundle: string, userData: string, env: Record<string, string>, stop: 'window' | 'view'): Marks {
-  const result = spawnSync(process.execPath, ['--import', HOOKS, bundle], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ...env,
-      PROMPTGRIMOIRE_USER_DATA_DIR: userData,
-      COLD_START_USER_DATA: userData,
-      COLD_START_STOP: stop,
-      COLD_START_VIEW_CHANNEL: PUSH_CHANNELS.viewChanged,
-      COLD_START_GET_VIEW_CHANNEL: INVOKE_CHANNELS.getView,
-      COLD_START_PAGE_ORIGIN: RENDERER_ORIGIN,
-    },
-  });
-  const line = result.stdout.split('\n').find((l) => l.startsWith('COLD_START '));
-  if (!line) throw new Error(`${bundle} printed no marks (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  const marks = JSON.parse(line.slice('COLD_START '.length)) as Marks;
-  if (stop === 'view' && marks.view === undefined) throw new Error(`${bundle} never gave the page a view`);
-  return marks;
 }
 
 function fresh(seed: string, root: string, name: string): string {
