@@ -83,7 +83,7 @@ describe('the packed app', () => {
     expect(ours.filter((file) => /\.(ts|tsx|mts|cts|map)$/.test(file))).toEqual([]);
     expect(files.filter((file) => /^\/(test|emulator|relay|scripts|docs|build|main|preload|renderer)(\/|$)/.test(file))).toEqual([]);
     expect(files.filter((file) => file.startsWith('/out/bench-floors'))).toEqual([]);
-    for (const module of ['react', 'react-dom', 'scheduler', 'zod', 'electron', 'vite', 'vitest', '@playwright/test']) {
+    for (const module of ['react', 'react-dom', 'scheduler', 'zod', 'electron-store', 'electron-log', 'conf', 'ajv', 'electron', 'vite', 'vitest', '@playwright/test', 'fastify', 'ioredis']) {
       expect(files.filter((file) => file.startsWith(`/node_modules/${module}/`)), module).toEqual([]);
     }
     expect(files).toContain('/out/main/index.js');
