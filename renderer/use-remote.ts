@@ -1,8 +1,9 @@
 // State for one piece of main-process data behind the bridge (the account, a device link,
 // diagnostics): the last value, which operation is in flight, and the last failure. One
 // operation at a time: a second press while one runs is ignored, as with useAuth.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { GrimoireApi, IpcResult } from '../preload/api';
+import { BridgeContext } from './bridge-context';
 
 export interface RemoteFailure<Op> {
   op: Op;
@@ -27,6 +28,7 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
   const [failure, setFailure] = useState<RemoteFailure<Op> | null>(null);
   const busyRef = useRef(false);
   const alive = useRef(true);
+  const api = useContext(BridgeContext);
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -35,7 +37,6 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
   }, []);
 
   const run = useCallback(async (op: Op, call: (api: GrimoireApi) => Promise<IpcResult<T>>) => {
-    const api = window.grimoire;
     if (!api) {
       setFailure({ op, message: BRIDGE_MISSING });
       return false;
@@ -59,7 +60,7 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
     }
     setFailure({ op, message: result ? result.message : CALL_CRASHED });
     return false;
-  }, []);
+  }, [api]);
 
   const clearFailure = useCallback(() => setFailure(null), []);
   return { value, busy, failure, run, clearFailure };
