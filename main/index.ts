@@ -24,6 +24,7 @@ import {
 } from './electron/deep-link-delivery';
 import { offerAppImageIntegration } from './electron/appimage-offer';
 import { createClipboard } from './electron/clipboard';
+import { installCrashRecovery } from './electron/crash-recovery';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
@@ -163,6 +164,8 @@ async function start(): Promise<void> {
     logger,
   );
   const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
+  installCrashRecovery({ app, dialog, shell, currentWindow: keeper.current, pageUrl: devServerUrl ?? RENDERER_ENTRY_URL, pageOrigins: allowedOrigins,
+    copyDiagnostics: () => diagnostics.copy(), logFilePath: logFilePath(userDataDir), logger });
   wireQuit(core, () => {
     stopPushes();
     disposeIpc();
