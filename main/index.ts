@@ -29,6 +29,7 @@ import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
 import { createElectronLogSink, logFilePath } from './electron/log-sink';
+import { installMainErrorHandlers } from './electron/main-error-handlers';
 import { readPackagedConfigFile } from './electron/packaged-config-file';
 import {
   createRendererProtocolHandler,
@@ -58,6 +59,7 @@ const production = app.isPackaged;
 const logger: Logger = createLogger(createElectronLogSink(log, { userDataDir: app.getPath('userData'), production }), {
   minLevel: production ? 'info' : 'debug',
 });
+installMainErrorHandlers({ process, app, dialog, logFilePath: logFilePath(app.getPath('userData')), logger });
 
 const inbox = new DeepLinkInbox();
 // The page source is fixed at start-up. The dev server URL is honoured only unpackaged:
