@@ -70,6 +70,8 @@ interface SharedSettings {
   invitesEnabled: boolean;
   /** The release channel named by the packaged configuration (diagnostics only). */
   channel: string;
+  /** Where crash reports go; packaged configuration only, null (the default) sends none. */
+  crashReportsUrl: string | null;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
@@ -220,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
     invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
     channel: packaged?.channel ?? 'development',
+    crashReportsUrl: packaged?.crashReports?.submitUrl ?? null,
   };
 
   if (relayUrl !== undefined) {

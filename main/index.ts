@@ -6,7 +6,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, crashReporter, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
@@ -25,6 +25,7 @@ import {
 import { offerAppImageIntegration } from './electron/appimage-offer';
 import { createClipboard } from './electron/clipboard';
 import { installCrashRecovery } from './electron/crash-recovery';
+import { installCrashReports } from './electron/crash-reports';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import { createElectronDiagnosticsProbes } from './electron/diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers } from './electron/ipc';
@@ -113,6 +114,7 @@ async function start(): Promise<void> {
     return;
   }
   logger.info('configuration loaded', { mode: config.config.mode, packagedFile: packaged.path });
+  installCrashReports({ crashReporter, submitUrl: config.config.crashReportsUrl, logger });
 
   // Tests must leave the machine's promptgrimoire:// handler alone: no registration, no offer.
   const touchProtocolHandler = process.env[SKIP_PROTOCOL_REGISTRATION_ENV] !== '1';

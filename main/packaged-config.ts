@@ -33,7 +33,18 @@ const schema = z.strictObject({
   signUpPolicy: z.enum(['open', 'existing-users-only']).default('open'),
   invitesEnabled: z.boolean().default(false),
   channel: z.enum(['stable', 'beta']).optional(),
+  /** Opt-in crash reports: minidumps go to this https server. Absent: none are sent. */
+  crashReports: z.strictObject({ submitUrl: z.string().refine(isHttpsUrl) }).optional(),
 });
+
+function isHttpsUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
 
 export type PackagedConfig = z.output<typeof schema>;
 
@@ -67,6 +78,11 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
   signUpPolicy: { expect: '"open" or "existing-users-only"', example: '"existing-users-only"' },
   invitesEnabled: { expect: 'true or false (without quotes)', example: 'false' },
   channel: { expect: '"stable" or "beta"', example: '"stable"' },
+  crashReports: { expect: 'an object with submitUrl, or no crashReports at all (no reports are sent)', example: '{ "submitUrl": "https://crashes.example.org/submit" }' },
+  'crashReports.submitUrl': {
+    expect: 'the https address of your crash report server, without a user name or password',
+    example: '"https://crashes.example.org/submit"',
+  },
 };
 
 export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions): PackagedConfigResult {

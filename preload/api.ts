@@ -176,6 +176,8 @@ export interface DiagnosticsView {
   storage: { backend: string; encrypted: boolean };
   stytch: { target: string; reachable: boolean; latencyMs: number | null; detail: string | null };
   logFilePath: string | null;
+  /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
+  crashReports: { enabled: boolean; server: string | null };
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
   report: string;
 }

@@ -93,6 +93,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
     const backend = probes.storageBackend();
     const logFile = probes.logFilePath();
     const encrypted = view.persistence === 'encrypted';
+    const crashReportsTo = config.crashReportsUrl === null ? null : new URL(config.crashReportsUrl).origin;
     const facts: DiagnosticsFacts = {
       generatedAt: now(),
       app: {
@@ -101,6 +102,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         packaged: probes.packaged,
         electronVersion: probes.runtimeVersion,
         mode: config.mode,
+        crashReportsTo,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },
@@ -129,6 +131,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         detail: redactText(reach.detail),
       },
       logFilePath: logFile === null ? null : redactText(logFile),
+      crashReports: { enabled: crashReportsTo !== null, server: crashReportsTo === null ? null : redactText(crashReportsTo) },
       report: buildDiagnosticsReport(facts),
     };
   }

@@ -18,6 +18,8 @@ export interface DiagnosticsFacts {
     packaged: boolean;
     electronVersion: string;
     mode: 'direct' | 'relay' | 'emulator';
+    /** Where crash reports go (an origin), or null when they are off. */
+    crashReportsTo: string | null;
   };
   os: {
     /** process.platform */
@@ -83,6 +85,7 @@ function appLines({ app }: DiagnosticsFacts): string[] {
     `Version: ${app.version} (${app.channel} channel, ${build})`,
     `Electron: ${app.electronVersion}`,
     `Sign-in: ${app.mode === 'relay' ? 'through the relay' : app.mode === 'direct' ? 'directly with Stytch' : 'local emulator'}`,
+    `Crash reports: ${app.crashReportsTo === null ? 'off' : `on, sent to ${app.crashReportsTo}`}`,
   ];
 }
 

@@ -97,6 +97,9 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                 {value.stytch.detail && ` — ${value.stytch.detail}`}
               </p>
             </Fact>
+            <Fact term="Crash reports" testId="crash-reports-status">
+              {value.crashReports.enabled ? `On, sent to ${value.crashReports.server ?? 'the configured server'}` : 'Off'}
+            </Fact>
             <Fact term="Log file">
               {value.logFilePath ? (
                 <>

@@ -14,6 +14,7 @@ describe('buildDiagnosticsReport', () => {
         '  Version: 0.1.0 (stable channel, installed build)',
         '  Electron: 45.5.0',
         '  Sign-in: through the relay',
+        '  Crash reports: off',
         '',
         'System',
         '  OS: macOS 24.1.0 (arm64)',

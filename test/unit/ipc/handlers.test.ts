@@ -29,6 +29,7 @@ const DIAGNOSTICS: DiagnosticsView = {
   storage: { backend: 'file', encrypted: true },
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
+  crashReports: { enabled: false, server: null },
   report: '',
 };
 
