@@ -4,10 +4,13 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { GrimoireApi, IpcResult } from '../preload/api';
 import { BridgeContext } from './bridge-context';
+import { TIMED_OUT_CODE } from './deadlines';
 
 export interface RemoteFailure<Op> {
   op: Op;
   message: string;
+  /** The call ran out of time, so running it again makes sense (the alert's "Try again"). */
+  timedOut: boolean;
 }
 
 export interface Remote<T, Op extends string> {
@@ -38,7 +41,7 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
 
   const run = useCallback(async (op: Op, call: (api: GrimoireApi) => Promise<IpcResult<T>>) => {
     if (!api) {
-      setFailure({ op, message: BRIDGE_MISSING });
+      setFailure({ op, message: BRIDGE_MISSING, timedOut: false });
       return false;
     }
     if (busyRef.current) return false;
@@ -58,7 +61,8 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
       setValue(result.value);
       return true;
     }
-    setFailure({ op, message: result ? result.message : CALL_CRASHED });
+    const timedOut = result !== null && !result.ok && result.code === TIMED_OUT_CODE;
+    setFailure({ op, message: result ? result.message : CALL_CRASHED, timedOut });
     return false;
   }, [api]);
 

@@ -54,7 +54,7 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
       {failure && (
         <FailureAlert
           message={failure.message}
-          onRetry={failure.op === 'load' ? load : undefined}
+          onRetry={failure.op === 'load' ? load : failure.timedOut ? { copy, fix, reveal }[failure.op] : undefined}
           busy={busy === 'load'}
           onDismiss={clearFailure}
         />

@@ -72,3 +72,21 @@ test('a call to Stytch that never answers ends in a timeout message, and Try aga
   await app.page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
   await expect(app.page.getByRole('heading', { name: /check your email/i })).toBeVisible();
 });
+
+test('an account or diagnostics call that never answers also ends in Try again', async ({ app }) => {
+  await app.page.clock.install();
+  await app.page.reload();
+  await app.page.clock.runFor(400);
+  await app.page.getByRole('button', { name: 'Diagnostics' }).click();
+  const copy = app.page.getByRole('button', { name: 'Copy diagnostics' });
+  await expect(copy).toBeVisible();
+
+  app.faults.next('diagnostics:copy', { kind: 'hang' });
+  await copy.click();
+  await app.page.clock.runFor(15_000 + 5000);
+  const alert = app.page.getByRole('alert');
+  await expect(alert).toContainText('taking too long to answer');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(app.page.getByText('Copied')).toBeVisible();
+  expect(await app.readClipboard()).toContain('PromptGrimoire diagnostics');
+});
