@@ -75,6 +75,8 @@ interface SharedSettings {
   idleTimeoutMinutes: number | null;
   /** Whether the environment could change these settings (diagnostics shows it). */
   environmentOverrides: EnvironmentOverrides;
+  /** Where crash reports go; packaged configuration only, null (the default) sends none. */
+  crashReportsUrl: string | null;
 }
 
 /** `warnings`: settings that were accepted but changed (a too-long session, clamped); log them. */
@@ -239,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     channel: packaged?.channel ?? 'development',
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
+    crashReportsUrl: packaged?.crashReports?.submitUrl ?? null,
   };
 
   if (relayUrl !== undefined) {

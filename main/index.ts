@@ -17,9 +17,13 @@ import { launchRefusal, trustedEnvironment, userDataOverride } from './packaged-
 import { installedAppMenu } from './electron/app-menu';
 import { claimSingleInstance, deliverColdStartLink, listenForDeepLinks } from './electron/deep-link-delivery';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
+import type { LateServices } from './electron/app-startup';
 import { reportInputActivity } from './electron/input-activity';
-import { PRIVILEGED_SCHEMES, RENDERER_ENTRY_URL } from './electron/renderer-protocol';
+import { PRIVILEGED_SCHEMES, RENDERER_ENTRY_URL, RENDERER_ORIGIN } from './electron/renderer-protocol';
 import { createWindowKeeper, guardWebContents, mainWindowOptions } from './electron/window';
+import { installCrashRecovery } from './electron/crash-recovery';
+import { logFilePath } from './electron/log-sink';
+import { installMainErrorHandlers } from './electron/main-error-handlers';
 
 // --- Synchronously, before `ready` -------------------------------------------------------
 // A debugger or V8 flags attached to an installed app would reach its tokens: it exits below.
@@ -41,6 +45,9 @@ const logger = createBufferedLogger();
 let fileLogger: Promise<void> | undefined;
 const openFileLogger = (): Promise<void> =>
   (fileLogger ??= import('./electron/app-logger').then(({ openAppLogger }) => logger.attach(openAppLogger(app.getPath('userData'), app.isPackaged))));
+// Uncaught errors from here on are logged with a stable code; a fatal one gets a dialog
+// naming the log file (after `ready`, so it shows on every OS).
+installMainErrorHandlers({ process, app, dialog, logFilePath: logFilePath(app.getPath('userData')), logger });
 
 const cachePlan = planCompileCache();
 const relaunching = cachePlan.kind === 'relaunch';
@@ -58,11 +65,13 @@ const inbox = new DeepLinkInbox();
 // The page source is fixed at start-up. The dev server URL is honoured only unpackaged:
 // an installed app must never load a page named by an environment variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const pageOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(devServerUrl).origin];
 // The page loads once its IPC answers and the stored session is restored; until then the
 // window exists (Chromium starts its page process meanwhile) but stays hidden.
 let pageReady = false;
-// Input in the window resets the idle timeout; the core exists only after the window.
-let noteActivity = (): void => undefined;
+// Filled in by the start-up chunk: input in the window resets the idle timeout, and the
+// crash dialog's "Copy diagnostics" needs the diagnostics service.
+const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve() };
 
 const loadPage = (win: BrowserWindow): void => {
   win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
@@ -73,7 +82,7 @@ const loadPage = (win: BrowserWindow): void => {
 const keeper = createWindowKeeper(() => {
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
-  reportInputActivity(win.webContents, () => noteActivity());
+  reportInputActivity(win.webContents, () => late.noteActivity());
   win.once('ready-to-show', () => {
     win.show();
     win.focus();
@@ -97,6 +106,18 @@ if (refusal === null && !relaunching && claimSingleInstance(app)) {
 async function startWindowFirst(): Promise<void> {
   // Electron's default menu reloads the page and opens the developer tools; development keeps it.
   if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(installedAppMenu(process.platform)));
+  // Before the window exists: recovery watches every window the app creates.
+  installCrashRecovery({
+    app,
+    dialog,
+    shell,
+    currentWindow: keeper.current,
+    pageUrl: devServerUrl ?? RENDERER_ENTRY_URL,
+    pageOrigins,
+    copyDiagnostics: () => late.copyDiagnostics(),
+    logFilePath: logFilePath(app.getPath('userData')),
+    logger,
+  });
   keeper.markReady();
   keeper.open();
   // After the window (creating the folder costs a few ms), before the start-up chunk loads.
@@ -108,14 +129,14 @@ async function startWindowFirst(): Promise<void> {
     inbox,
     packagedText,
     trusted,
-    devServerUrl,
+    pageOrigins,
     rendererDir: join(import.meta.dirname, '../renderer'),
     pageReady: () => {
       pageReady = true;
       const win = keeper.current();
       if (win !== null) loadPage(win);
     },
-    setActivityListener: (listener) => (noteActivity = listener),
+    provide: (services) => Object.assign(late, services),
   });
 }
 
@@ -156,7 +177,7 @@ function fail(error: unknown): void {
     .catch(() => undefined)
     .then(() => logger.error('start-up failed', { error: String(error) }))
     .finally(() => {
-      dialog.showErrorBox('PromptGrimoire cannot start', String(error));
+      dialog.showErrorBox('PromptGrimoire cannot start', `${String(error)}\n\nDetails are in the log file: ${logFilePath(app.getPath('userData'))}`);
       app.exit(1);
     });
 }

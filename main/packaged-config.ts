@@ -41,7 +41,18 @@ const schema = z.strictObject({
   idleTimeoutMinutes: z.number().int().min(IDLE_MINUTES.min).max(IDLE_MINUTES.max).optional(),
   /** Support staff's own test builds only: lets the environment change the settings above. */
   allowEnvironmentOverrides: z.boolean().default(false),
+  /** Opt-in crash reports: minidumps go to this https server. Absent: none are sent. */
+  crashReports: z.strictObject({ submitUrl: z.string().refine(isHttpsUrl) }).optional(),
 });
+
+function isHttpsUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
 
 export type PackagedConfig = z.output<typeof schema>;
 
@@ -87,6 +98,11 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
   allowEnvironmentOverrides: {
     expect: 'true only in support staff\'s own test builds, else false or absent (without quotes)',
     example: 'false',
+  },
+  crashReports: { expect: 'an object with submitUrl, or no crashReports at all (no reports are sent)', example: '{ "submitUrl": "https://crashes.example.org/submit" }' },
+  'crashReports.submitUrl': {
+    expect: 'the https address of your crash report server, without a user name or password',
+    example: '"https://crashes.example.org/submit"',
   },
 };
 

@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = {
   copyDiagnostics: 'diagnostics:copy',
   fixProtocolHandler: 'diagnostics:fix-protocol-handler',
   revealLogFile: 'diagnostics:reveal-log-file',
+  reportRendererError: 'app:report-renderer-error',
 } as const;
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
@@ -38,6 +39,9 @@ export type PushChannel = (typeof PUSH_CHANNELS)[keyof typeof PUSH_CHANNELS];
 export const EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH = 4096;
 export const PERSON_NAME_MAX_LENGTH = 100;
+/** A render error's report: enough to diagnose, small enough that a loop cannot flood the log. */
+export const ERROR_MESSAGE_MAX_LENGTH = 1000;
+export const ERROR_STACK_MAX_LENGTH = 8000;
 
 const emailRequest = z.object({ email: z.string().max(EMAIL_MAX_LENGTH) }).strict();
 
@@ -68,6 +72,9 @@ export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.copyDiagnostics]: z.undefined(),
   [INVOKE_CHANNELS.fixProtocolHandler]: z.undefined(),
   [INVOKE_CHANNELS.revealLogFile]: z.undefined(),
+  [INVOKE_CHANNELS.reportRendererError]: z
+    .object({ message: z.string().max(ERROR_MESSAGE_MAX_LENGTH), stack: z.string().max(ERROR_STACK_MAX_LENGTH) })
+    .strict(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.infer<(typeof REQUEST_SCHEMAS)[C]>;
@@ -124,6 +131,8 @@ export const authViewSchema = z.object({
   features: z.object({
     signUpPolicy: z.enum(['open', 'existing-users-only']),
     invitesEnabled: z.boolean(),
+    /** How long main waits for Stytch before it gives up; the page waits a little longer. */
+    stytchTimeoutMs: z.number().int().positive(),
   }),
   notice: noticeSchema.nullable(),
 });
@@ -167,8 +176,22 @@ export interface DiagnosticsView {
   storage: { backend: string; encrypted: boolean };
   stytch: { target: string; reachable: boolean; latencyMs: number | null; detail: string | null };
   logFilePath: string | null;
+  /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
+  crashReports: { enabled: boolean; server: string | null };
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
   report: string;
+}
+
+/** A page that hit a render error: what it may tell main. No view data, only the error. */
+export interface RendererErrorReport {
+  message: string;
+  /** Empty when the error had none. */
+  stack: string;
+}
+
+/** The stable code main logged the report under, which the recovery screen shows for support. */
+export interface RendererErrorReceipt {
+  code: string;
 }
 
 /** What each invoke channel answers with. */
@@ -192,6 +215,7 @@ export interface InvokeResponses {
   'diagnostics:copy': DiagnosticsView;
   'diagnostics:fix-protocol-handler': DiagnosticsView;
   'diagnostics:reveal-log-file': DiagnosticsView;
+  'app:report-renderer-error': RendererErrorReceipt;
 }
 export type ResponseOf<C extends InvokeChannel> = InvokeResponses[C];
 
@@ -221,6 +245,8 @@ export interface GrimoireApi {
   copyDiagnostics(): Promise<IpcResult<DiagnosticsView>>;
   fixProtocolHandler(): Promise<IpcResult<DiagnosticsView>>;
   revealLogFile(): Promise<IpcResult<DiagnosticsView>>;
+  /** Tells main the page hit a render error (already cut to the schema's limits). */
+  reportRendererError(report: RendererErrorReport): Promise<IpcResult<RendererErrorReceipt>>;
   /** Subscribes to view pushes; returns the unsubscribe function. */
   onViewChanged(listener: (view: AuthView) => void): () => void;
 }
@@ -256,6 +282,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): GrimoireApi 
     copyDiagnostics: () => call(C.copyDiagnostics),
     fixProtocolHandler: () => call(C.fixProtocolHandler),
     revealLogFile: () => call(C.revealLogFile),
+    reportRendererError: (report) => call(C.reportRendererError, report),
     onViewChanged: (listener) =>
       subscribe(PUSH_CHANNELS.viewChanged, (payload) => listener(payload as AuthView)),
   };

@@ -3,9 +3,9 @@
 // buttons to the bridge.
 import { useEffect, useRef, useState } from 'react';
 import type { AuthView, NoticeAction } from '../preload/api';
-import { GrimoireGlyph } from './components/icons';
 import { MemoryOnlyBanner } from './components/memory-only-banner';
 import { NoticeAlert, noticeKey } from './components/notice-alert';
+import { PageFrame } from './components/page-frame';
 import { StatusAnnouncer } from './components/status-announcer';
 import { instant } from './format';
 import { Button } from './components/button';
@@ -55,7 +55,7 @@ function screenFor(status: AuthView['status'] | null, previous: Screen): Screen 
 }
 
 export function App({ feed }: { feed: ViewFeed }) {
-  const { view, failure, pending, canRetry, lastLinkSent, actions } = useAuth(feed);
+  const { view, failure, pending, timedOut, canRetry, lastLinkSent, actions } = useAuth(feed);
   const previous = useRef<Screen>('restoring');
   const screen = screenFor(view?.status ?? null, previous.current);
   useEffect(() => {
@@ -80,11 +80,12 @@ export function App({ feed }: { feed: ViewFeed }) {
     <div className="alerts">
       {failure && (
         <NoticeAlert
-          notice={{ tone: 'error', message: failure, action: null, retryAfterSeconds: null }}
-          onAction={null}
-          canRetry={false}
+          // A call that ran out of time can be run again; the restoring screen has its own button.
+          notice={{ tone: 'error', message: failure, action: timedOut && screen !== 'restoring' ? 'retry' : null, retryAfterSeconds: null }}
+          onAction={actions.retryTimedOut}
+          canRetry
           resendAt={null}
-          busy={false}
+          busy={pending !== null}
           onDismiss={actions.clearFailure}
         />
       )}
@@ -103,26 +104,25 @@ export function App({ feed }: { feed: ViewFeed }) {
   );
 
   return (
-    <div className="page">
-      <header className="wordmark">
-        <GrimoireGlyph />
-        <span>PromptGrimoire</span>
-      </header>
-      <main className="main">
-        {view?.persistence === 'memory-only' && screen !== 'restoring' && <MemoryOnlyBanner />}
-        <div className={screen === 'restoring' ? 'card card--quiet' : 'card'}>
-          {showDiagnostics ? <DiagnosticsScreen onBack={() => setDiagnosticsOver(null)} /> : renderScreen()}
-        </div>
-      </main>
-      {offersDiagnostics && (
-        <footer className="page-footer">
-          <Button variant="quiet" onPress={() => setDiagnosticsOver(screen)}>
-            Diagnostics
-          </Button>
-        </footer>
-      )}
-      <StatusAnnouncer view={view} />
-    </div>
+    <PageFrame
+      below={
+        <>
+          {offersDiagnostics && (
+            <footer className="page-footer">
+              <Button variant="quiet" onPress={() => setDiagnosticsOver(screen)}>
+                Diagnostics
+              </Button>
+            </footer>
+          )}
+          <StatusAnnouncer view={view} />
+        </>
+      }
+    >
+      {view?.persistence === 'memory-only' && screen !== 'restoring' && <MemoryOnlyBanner />}
+      <div className={screen === 'restoring' ? 'card card--quiet' : 'card'}>
+        {showDiagnostics ? <DiagnosticsScreen onBack={() => setDiagnosticsOver(null)} /> : renderScreen()}
+      </div>
+    </PageFrame>
   );
 
   function renderScreen() {

@@ -3,7 +3,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { BridgeContext } from './bridge-context';
+import { withDeadlines } from './deadlines';
+import { RecoveryBoundary } from './recovery-boundary';
 import { openViewFeed, renderWhenAnswered } from './view-feed';
+import type { AuthView } from '../preload/api';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -20,14 +24,23 @@ if (!container) throw new Error('index.html is missing #root');
 // so the wait is one IPC round trip; should it be slow, the quiet restoring screen is
 // rendered after SLOW_ANSWER_MS and the answer replaces it when it comes.
 const SLOW_ANSWER_MS = 400;
-const feed = openViewFeed(window.grimoire);
+// Every call gets a deadline; calls that may reach Stytch wait for the timeout the newest
+// view reports, read from the feed once it is open.
+let latestView: () => AuthView | null = () => null;
+const api = window.grimoire && withDeadlines(window.grimoire, () => latestView());
+const feed = openViewFeed(api);
+latestView = () => feed.current().view;
 const root = createRoot(container);
 renderWhenAnswered(
   feed,
   () =>
     root.render(
       <StrictMode>
-        <App feed={feed} />
+        <BridgeContext value={api}>
+          <RecoveryBoundary api={api}>
+            <App feed={feed} />
+          </RecoveryBoundary>
+        </BridgeContext>
       </StrictMode>,
     ),
   SLOW_ANSWER_MS,

@@ -1,8 +1,10 @@
 // Keeps the renderer's copy of the main process's AuthView. The main process owns the
 // state: every answer and every push simply replaces what we show. IPC delivers replies
 // and pushes in order, so the last one to arrive is the newest.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthView, GrimoireApi, IpcResult } from '../preload/api';
+import { BridgeContext } from './bridge-context';
+import { TIMED_OUT_CODE } from './deadlines';
 import { BRIDGE_MISSING, firstFailure, outcomeOf } from './view-feed';
 import type { ViewFeed } from './view-feed';
 
@@ -22,6 +24,8 @@ export interface AuthActions {
   dismissNotice: () => void;
   signOut: () => void;
   clearFailure: () => void;
+  /** Runs a call that timed out once more (the failure's "Try again"). */
+  retryTimedOut: () => void;
 }
 
 export interface Auth {
@@ -30,6 +34,8 @@ export interface Auth {
   failure: string | null;
   /** Which call is in flight, so its button shows it is busy and refuses a second press. */
   pending: Pending | null;
+  /** The failure is a call that ran out of time, which "Try again" runs once more. */
+  timedOut: boolean;
   /** Whether a 'retry' notice has a send to run again. */
   canRetry: boolean;
   /** The last 'link-sent' view: a resend passes through 'sending', which carries no times. */
@@ -45,6 +51,10 @@ export function useAuth(feed: ViewFeed): Auth {
   const [view, setView] = useState<AuthView | null>(first.view);
   const [failure, setFailure] = useState<string | null>(first.failure);
   const [pending, setPending] = useState<Pending | null>(null);
+  // The call that last ran out of time, for "Try again"; state says whether there is one.
+  const [timedOut, setTimedOut] = useState(false);
+  const timedOutRef = useRef<{ kind: Pending; call: Call } | null>(null);
+  const api = useContext(BridgeContext);
   const [lastEmail, setLastEmail] = useState<string | null>(null);
   const [lastLinkSent, setLastLinkSent] = useState<AuthView | null>(
     first.view?.status === 'link-sent' ? first.view : null,
@@ -66,7 +76,6 @@ export function useAuth(feed: ViewFeed): Auth {
 
   const actions = useMemo<AuthActions>(() => {
     const run = (kind: Pending, call: Call) => {
-      const api = window.grimoire;
       if (!api) {
         setFailure(BRIDGE_MISSING);
         return;
@@ -75,10 +84,16 @@ export function useAuth(feed: ViewFeed): Auth {
       pendingRef.current = kind;
       setPending(kind);
       setFailure(null);
+      timedOutRef.current = null;
+      setTimedOut(false);
       const settle = (result: IpcResult<AuthView> | null) => {
         pendingRef.current = null;
         if (!alive.current) return;
         setPending(null);
+        if (result && !result.ok && result.code === TIMED_OUT_CODE) {
+          timedOutRef.current = { kind, call };
+          setTimedOut(true);
+        }
         const outcome = outcomeOf(result);
         if (outcome.view) accept(outcome.view);
         else setFailure(outcome.failure);
@@ -106,9 +121,17 @@ export function useAuth(feed: ViewFeed): Auth {
       startOver: () => run('start-over', (api) => api.startOver()),
       dismissNotice: () => run('dismiss', (api) => api.dismissNotice()),
       signOut: () => run('sign-out', (api) => api.signOut()),
-      clearFailure: () => setFailure(null),
+      clearFailure: () => {
+        setFailure(null);
+        timedOutRef.current = null;
+        setTimedOut(false);
+      },
+      retryTimedOut: () => {
+        const last = timedOutRef.current;
+        if (last) run(last.kind, last.call);
+      },
     };
-  }, [accept]);
+  }, [accept, api]);
 
   useEffect(() => {
     alive.current = true;
@@ -132,6 +155,7 @@ export function useAuth(feed: ViewFeed): Auth {
     view,
     failure,
     pending,
+    timedOut: timedOut && failure !== null,
     canRetry: (lastEmail ?? view?.email ?? null) !== null,
     lastLinkSent,
     actions,

@@ -1,12 +1,16 @@
 // State for one piece of main-process data behind the bridge (the account, a device link,
 // diagnostics): the last value, which operation is in flight, and the last failure. One
 // operation at a time: a second press while one runs is ignored, as with useAuth.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { GrimoireApi, IpcResult } from '../preload/api';
+import { BridgeContext } from './bridge-context';
+import { TIMED_OUT_CODE } from './deadlines';
 
 export interface RemoteFailure<Op> {
   op: Op;
   message: string;
+  /** The call ran out of time, so running it again makes sense (the alert's "Try again"). */
+  timedOut: boolean;
 }
 
 export interface Remote<T, Op extends string> {
@@ -27,6 +31,7 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
   const [failure, setFailure] = useState<RemoteFailure<Op> | null>(null);
   const busyRef = useRef(false);
   const alive = useRef(true);
+  const api = useContext(BridgeContext);
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -35,9 +40,8 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
   }, []);
 
   const run = useCallback(async (op: Op, call: (api: GrimoireApi) => Promise<IpcResult<T>>) => {
-    const api = window.grimoire;
     if (!api) {
-      setFailure({ op, message: BRIDGE_MISSING });
+      setFailure({ op, message: BRIDGE_MISSING, timedOut: false });
       return false;
     }
     if (busyRef.current) return false;
@@ -57,9 +61,10 @@ export function useRemote<T, Op extends string>(): Remote<T, Op> {
       setValue(result.value);
       return true;
     }
-    setFailure({ op, message: result ? result.message : CALL_CRASHED });
+    const timedOut = result !== null && !result.ok && result.code === TIMED_OUT_CODE;
+    setFailure({ op, message: result ? result.message : CALL_CRASHED, timedOut });
     return false;
-  }, []);
+  }, [api]);
 
   const clearFailure = useCallback(() => setFailure(null), []);
   return { value, busy, failure, run, clearFailure };

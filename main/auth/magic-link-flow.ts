@@ -57,7 +57,11 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   // The project's public keys, shared by every session of this run: fetched once.
   let knownKeys: PublicJwk[] = [];
 
-  const features = { signUpPolicy: config.signUpPolicy, invitesEnabled: config.invitesEnabled } as const;
+  const features = {
+    signUpPolicy: config.signUpPolicy,
+    invitesEnabled: config.invitesEnabled,
+    stytchTimeoutMs: config.stytchTimeoutMs,
+  } as const;
   // Refresh, expiry, the offline flag and queued revokes; the flow only shows the results.
   const keeper = createSessionKeeper({
     ...deps,

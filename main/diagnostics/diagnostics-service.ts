@@ -94,6 +94,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
     const backend = probes.storageBackend();
     const logFile = probes.logFilePath();
     const encrypted = view.persistence === 'encrypted';
+    const crashReportsTo = config.crashReportsUrl === null ? null : new URL(config.crashReportsUrl).origin;
     const facts: DiagnosticsFacts = {
       generatedAt: now(),
       app: {
@@ -103,6 +104,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         electronVersion: probes.runtimeVersion,
         mode: config.mode,
         environmentOverrides: config.environmentOverrides,
+        crashReportsTo,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },
@@ -131,6 +133,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         detail: redactText(reach.detail),
       },
       logFilePath: logFile === null ? null : redactText(logFile),
+      crashReports: { enabled: crashReportsTo !== null, server: crashReportsTo === null ? null : redactText(crashReportsTo) },
       report: buildDiagnosticsReport(facts),
     };
   }

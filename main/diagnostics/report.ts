@@ -20,6 +20,8 @@ export interface DiagnosticsFacts {
     mode: 'direct' | 'relay' | 'emulator';
     /** Whether environment variables could change the settings (main/packaged-launch.ts). */
     environmentOverrides: 'development' | 'allowed' | 'ignored';
+    /** Where crash reports go (an origin), or null when they are off. */
+    crashReportsTo: string | null;
   };
   os: {
     /** process.platform */
@@ -92,6 +94,7 @@ function appLines({ app }: DiagnosticsFacts): string[] {
     `Electron: ${app.electronVersion}`,
     `Sign-in: ${app.mode === 'relay' ? 'through the relay' : app.mode === 'direct' ? 'directly with Stytch' : 'local emulator'}`,
     `Environment overrides: ${OVERRIDE_WORDS[app.environmentOverrides]}`,
+    `Crash reports: ${app.crashReportsTo === null ? 'off' : `on, sent to ${app.crashReportsTo}`}`,
   ];
 }
 

@@ -6,7 +6,7 @@
 // Rule: wiring only; nothing here decides anything about sign-in.
 import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
-import { app, clipboard, ClipboardItem, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, ClipboardItem, crashReporter, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
@@ -18,13 +18,14 @@ import type { PackagedConfigText } from '../packaged-config-text';
 import type { Logger } from '../ports';
 import { offerAppImageIntegration } from './appimage-offer';
 import { createClipboard } from './clipboard';
+import { installCrashReports } from './crash-reports';
 import type { DeepLinkInbox } from './deep-link-inbox';
 import { registerProtocolClient } from './deep-link-delivery';
 import { createElectronDiagnosticsProbes } from './diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './ipc';
 import { logFilePath } from './log-sink';
 import { parsePackagedConfigText } from './packaged-config-file';
-import { createRendererProtocolHandler, RENDERER_ORIGIN, RENDERER_SCHEME } from './renderer-protocol';
+import { createRendererProtocolHandler, RENDERER_SCHEME } from './renderer-protocol';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { openSessionStore } from './session-store';
 import { denyAllPermissions, type WindowKeeper } from './window';
@@ -40,14 +41,22 @@ export interface StartupContext {
   /** The shipped settings file, read before `ready`; validated here. */
   packagedText: PackagedConfigText;
   trusted: TrustedEnvironment;
-  /** The Vite dev server, in unpackaged development runs only. */
-  devServerUrl: string | undefined;
+  /** Origins the page may be served from: app://renderer, and the Vite dev server in development. */
+  pageOrigins: readonly string[];
   /** out/renderer: what app://renderer serves. */
   rendererDir: string;
   /** Loads the page into the window (and any later one): IPC and the restore are ready. */
   pageReady: () => void;
-  /** Where window input goes (the idle timeout). */
-  setActivityListener: (listener: () => void) => void;
+  /** Hands the entry what its window and crash dialog need once the core exists. */
+  provide: (services: LateServices) => void;
+}
+
+/** What main/index.ts wires before the core exists and fills in from here. */
+export interface LateServices {
+  /** Window input: resets the idle timeout. */
+  noteActivity: () => void;
+  /** The crash dialog's "Copy diagnostics". */
+  copyDiagnostics: () => Promise<unknown>;
 }
 
 export async function startApp(ctx: StartupContext): Promise<void> {
@@ -70,6 +79,7 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     return;
   }
   if (config.warnings.length > 0) logger.warn('configuration adjusted', { warnings: config.warnings });
+  installCrashReports({ crashReporter, submitUrl: config.config.crashReportsUrl, logger });
   logger.info('configuration loaded', {
     mode: config.config.mode,
     packagedFile: packaged?.path ?? null,
@@ -97,7 +107,6 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     clipboard: systemClipboard,
     logger,
   });
-  ctx.setActivityListener(() => core.noteActivity());
   const diagnostics = createDiagnosticsService({
     config: config.config,
     currentView: () => core.view(),
@@ -120,17 +129,17 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     clipboard: systemClipboard,
     logger,
   });
+  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy() });
 
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
 
   // electron-log and electron-store listen on ipcMain for renderer halves we never load.
   removeForeignIpc(ipcMain, logger);
-  const allowedOrigins = ctx.devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_ORIGIN, new URL(ctx.devServerUrl).origin];
   const disposeIpc = registerIpcHandlers(
     ipcMain,
     createIpcHandlers({ core, account: core.account, diagnostics }, logger),
-    createSenderCheck({ window: keeper.current, allowedOrigins }),
+    createSenderCheck({ window: keeper.current, allowedOrigins: ctx.pageOrigins }),
     logger,
   );
   const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
@@ -168,7 +177,8 @@ export async function startApp(ctx: StartupContext): Promise<void> {
 
 function refuseToStart(logger: Logger, event: string, errors: readonly string[], intro: string): void {
   logger.error(event, { errors });
-  dialog.showErrorBox('PromptGrimoire cannot start', `${intro}\n\n${errors.join('\n')}`);
+  const log = logFilePath(app.getPath('userData'));
+  dialog.showErrorBox('PromptGrimoire cannot start', `${intro}\n\n${errors.join('\n')}\n\nDetails are in the log file: ${log}`);
   app.quit();
 }
 

@@ -24,6 +24,9 @@ export interface IpcServices {
   diagnostics: DiagnosticsService;
 }
 
+/** The stable code a page's render error is logged under; support searches the log for it. */
+export const RENDERER_ERROR_CODE = 'renderer-error';
+
 export const IPC_ERROR_CODES = {
   invalidPayload: 'invalid-payload',
   internal: 'internal-error',
@@ -77,5 +80,14 @@ export function createIpcHandlers(services: IpcServices, logger?: Logger): IpcHa
     [C.copyDiagnostics]: handler(C.copyDiagnostics, () => diagnostics.copy(), logger),
     [C.fixProtocolHandler]: handler(C.fixProtocolHandler, () => diagnostics.fixProtocolHandler(), logger),
     [C.revealLogFile]: handler(C.revealLogFile, () => diagnostics.revealLogFile(), logger),
+    [C.reportRendererError]: handler(
+      C.reportRendererError,
+      (report) => {
+        // The logger redacts message and stack like every other line.
+        logger?.error('the page hit a render error', { code: RENDERER_ERROR_CODE, message: report.message, stack: report.stack });
+        return ok({ code: RENDERER_ERROR_CODE });
+      },
+      logger,
+    ),
   };
 }

@@ -97,7 +97,14 @@ export function InvitePanel({ account }: { account: Account }) {
             onChange={setLastName}
           />
         </div>
-        {shownFailure && <FailureAlert message={shownFailure.message} onDismiss={clearFailure} />}
+        {shownFailure && (
+          <FailureAlert
+            message={shownFailure.message}
+            // A timed-out invite is sent again as the form stands; a revoke is retried from its row.
+            onRetry={shownFailure.op === 'invite' && shownFailure.timedOut ? () => emailInput.current?.form?.requestSubmit() : undefined}
+            onDismiss={clearFailure}
+          />
+        )}
         <Button type="submit" variant="secondary" busy={sending} busyLabel="Sending invite…">
           Send invite
         </Button>

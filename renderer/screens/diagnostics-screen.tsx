@@ -54,7 +54,7 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
       {failure && (
         <FailureAlert
           message={failure.message}
-          onRetry={failure.op === 'load' ? load : undefined}
+          onRetry={failure.op === 'load' ? load : failure.timedOut ? { copy, fix, reveal }[failure.op] : undefined}
           busy={busy === 'load'}
           onDismiss={clearFailure}
         />
@@ -96,6 +96,9 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                 {value.stytch.target}
                 {value.stytch.detail && ` — ${value.stytch.detail}`}
               </p>
+            </Fact>
+            <Fact term="Crash reports" testId="crash-reports-status">
+              {value.crashReports.enabled ? `On, sent to ${value.crashReports.server ?? 'the configured server'}` : 'Off'}
             </Fact>
             <Fact term="Log file">
               {value.logFilePath ? (

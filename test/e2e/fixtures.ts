@@ -8,6 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startEmulator, type OutboxMessage, type RunningEmulator } from '../../emulator/index';
 import { startRelay, type RunningRelay } from '../../relay/server';
 import type { AppTarget } from './targets/app-target';
+import { BridgeFaults } from './targets/bridge-faults';
 import { electronSkipReason, launchElectronTarget } from './targets/electron';
 import { launchHarnessTarget } from './targets/harness';
 
@@ -23,6 +24,11 @@ export interface AppFixture {
   readonly advanceClock: ((ms: number) => Promise<void>) | undefined;
   /** Lines the main core logged (harness target only; empty on the electron target). */
   readonly logLines: readonly string[];
+  /**
+   * Faults to queue on the page's calls to main (harness target only: on the electron
+   * target there is no test-side hop to put them on, and queuing one fails the test).
+   */
+  readonly faults: BridgeFaults;
 }
 
 export interface AppOptions {
@@ -76,11 +82,12 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
     const userDataDir = await mkdtemp(join(tmpdir(), 'promptgrimoire-e2e-'));
     let app: AppTarget & { logLines?: readonly string[] };
     let closed = false;
+    const faults = target === 'harness' ? new BridgeFaults() : unsupportedFaults();
     try {
       app =
         target === 'electron'
           ? await launchElectronTarget({ userDataDir, env })
-          : await launchHarnessTarget({ browser, userDataDir, env });
+          : await launchHarnessTarget({ browser, userDataDir, env, faults });
     } catch (error) {
       await relay?.close();
       await emulator.close();
@@ -105,6 +112,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
       get logLines() {
         return app.logLines ?? [];
       },
+      faults,
     });
     if (!closed) await app.close();
     await relay?.close();
@@ -114,6 +122,14 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
 });
 
 export { expect };
+
+function unsupportedFaults(): BridgeFaults {
+  const faults = new BridgeFaults();
+  faults.next = () => {
+    throw new Error('Bridge faults exist only on the harness target; skip this test on the electron target.');
+  };
+  return faults;
+}
 
 /** The newest email the emulator "sent" to this address; fails the test if there is none. */
 export function latestEmail(emulator: RunningEmulator, email: string): OutboxMessage {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_EMULATOR_FALLBACK, loadConfig } from '../../main/config';
+import { parsePackagedConfig } from '../../main/packaged-config';
 
 describe('loadConfig', () => {
   it('uses the embedded emulator with defaults when no Stytch variable is set', () => {
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
         channel: 'development',
         idleTimeoutMinutes: null,
         environmentOverrides: 'development',
+        crashReportsUrl: null,
       },
       warnings: [],
     });
@@ -182,5 +184,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '1' }, { packaged })).toMatchObject({ config: { idleTimeoutMinutes: null } });
     const wrong = loadConfig({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '0' });
     expect(wrong.ok ? [] : wrong.errors).toEqual(['PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES must be between 1 and 10080, got 0.']);
+  });
+});
+
+describe('loadConfig: crash reports', () => {
+  it('sends none unless the packaged configuration names a server; no environment variable turns them on', () => {
+    const none = loadConfig({});
+    expect(none.ok && none.config.crashReportsUrl).toBeNull();
+    const packaged = parsePackagedConfig(
+      { mode: 'relay', stytch: { projectId: 'project-live-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', environment: 'live' }, relayUrl: 'https://relay.example.org', crashReports: { submitUrl: 'https://crashes.example.org/submit' } },
+      { allowEmbeddedSecret: false },
+    );
+    if (!packaged.ok) throw new Error(packaged.errors.join('; '));
+    const on = loadConfig({ PROMPTGRIMOIRE_CRASH_REPORTS_URL: 'https://elsewhere.example.org' }, { packaged: packaged.config });
+    expect(on.ok && on.config.crashReportsUrl).toBe('https://crashes.example.org/submit');
   });
 });

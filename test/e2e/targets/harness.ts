@@ -21,6 +21,7 @@ import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { createMemoryClipboard } from '../../fixtures/memory-clipboard';
 import type { AppTarget } from './app-target';
+import type { BridgeFaults } from './bridge-faults';
 import { createHarnessDiagnostics } from './harness-diagnostics';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   userDataDir: string;
   /** The app's environment: which Stytch (emulator or relay) and any other settings. */
   env: Record<string, string>;
+  /** Faults specs queue on the page's calls (a call that throws or never answers). */
+  faults?: BridgeFaults;
 }
 
 export interface HarnessTarget extends AppTarget {
@@ -140,7 +143,7 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     page = await context.newPage();
     const currentPage = page;
     await currentPage.exposeBinding('__grimoireInvoke', (_source, channel: InvokeChannel, payload: unknown) =>
-      handlers[channel](payload),
+      options.faults ? options.faults.apply(channel, () => handlers[channel](payload)) : handlers[channel](payload),
     );
     await currentPage.addInitScript({ content: script });
     core.onView((view) => {

@@ -74,12 +74,12 @@ describe('diagnostics service', () => {
     server = undefined;
   });
 
-  function setUp(origin: string, options: { view?: AuthView; clipboard?: Pick<Clipboard, 'writeText'>; config?: 'direct' | 'relay' } = {}) {
+  function setUp(origin: string, options: { view?: AuthView; clipboard?: Pick<Clipboard, 'writeText'>; config?: 'direct' | 'relay'; crashReportsUrl?: string } = {}) {
     const probes = new TestProbes();
     const copied: string[] = [];
     const lines: string[] = [];
     const service = createDiagnosticsService({
-      config: options.config === 'relay' ? relayConfig(origin) : directConfig(origin),
+      config: { ...(options.config === 'relay' ? relayConfig(origin) : directConfig(origin)), crashReportsUrl: options.crashReportsUrl ?? null },
       currentView: () => options.view ?? SIGNED_IN,
       probes,
       clipboard: options.clipboard ?? { writeText: (text) => void copied.push(text) },
@@ -107,14 +107,24 @@ describe('diagnostics service', () => {
         detail: 'HTTP 200',
       },
       logFilePath: '/home/ana/.config/PromptGrimoire/logs/main.log',
+      crashReports: { enabled: false, server: null },
       report: expect.any(String) as unknown,
     });
+    expect(view.report).toContain('Crash reports: off');
     expect(view.report).toContain('Version: 0.1.0 (development channel, installed build)');
     expect(view.report).toContain('Installed as: AppImage');
     expect(view.report).toContain('Registered handler: another app: electron-dev.desktop');
     expect(view.report).toContain('Session: signed in; the session is stored encrypted on disk');
     expect(view.report).toMatch(/Stytch at http:\/\/127\.0\.0\.1:\d+\/v1\/sessions\/jwks\/project-test-[\w-]+: reachable in \d+ ms \(HTTP 200\)/);
     expect(view.report).toContain('This report holds no tokens, JWTs, verifiers or secrets.');
+  });
+
+  it('shows crash reports on, naming only the server’s origin', async () => {
+    const { service } = setUp(await refusedOrigin(), { crashReportsUrl: 'https://crashes.example.org/submit/key-4f1b2c' });
+    const view = valueOf(await service.get());
+    expect(view.crashReports).toEqual({ enabled: true, server: 'https://crashes.example.org' });
+    expect(view.report).toContain('Crash reports: on, sent to https://crashes.example.org');
+    expect(view.report).not.toContain('key-4f1b2c');
   });
 
   it('reports the relay as unreachable when the connection is refused', async () => {

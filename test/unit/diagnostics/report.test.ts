@@ -20,6 +20,7 @@ describe('buildDiagnosticsReport', () => {
         '  Electron: 45.5.0',
         '  Sign-in: through the relay',
         '  Environment overrides: ignored (installed build; only STYTCH_SECRET is read)',
+        '  Crash reports: off',
         '',
         'System',
         '  OS: macOS 24.1.0 (arm64)',

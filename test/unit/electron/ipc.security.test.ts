@@ -56,6 +56,7 @@ function handlerTable(): InvokeHandlers {
     [C.copyDiagnostics]: refuses(),
     [C.fixProtocolHandler]: refuses(),
     [C.revealLogFile]: refuses(),
+    [C.reportRendererError]: refuses(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ProbeApp } from '../../../main/electron/diagnostics-probes';
 import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';
 import type { GuardedContents, PermissionSession, RevealableWindow } from '../../../main/electron/window';
 import type { ForeignIpcMain, IpcListener, IpcMainLike } from '../../../main/electron/ipc';
+import type { RecoveryApp, RecoveryContents, RecoveryWindow } from '../../../main/electron/crash-recovery';
 import type { SafeStorageLike } from '../../../main/electron/safe-storage-cipher';
 import type { ClipboardItemMaker, ClipboardLike } from '../../../main/electron/clipboard';
 import { signedOutView } from '../../fixtures/auth-views';
@@ -225,4 +226,37 @@ export function standInClipboard(options: { refuseWrites?: boolean } = {}) {
     },
   };
   return { clipboard, state };
+}
+
+/** A page's WebContents for crash recovery: events are emitted by the test, calls recorded. */
+export class FakeRecoveryContents extends EventEmitter implements RecoveryContents {
+  destroyed = false;
+  readonly calls: string[] = [];
+  reload(): void {
+    this.calls.push('reload');
+  }
+  loadURL(url: string): Promise<void> {
+    this.calls.push(`loadURL ${url.startsWith('data:') ? 'data:…' : url}`);
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  readonly loaded: string[] = [];
+  forcefullyCrashRenderer(): void {
+    this.calls.push('forcefullyCrashRenderer');
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class FakeRecoveryWindow extends EventEmitter implements RecoveryWindow {
+  readonly webContents = new FakeRecoveryContents();
+}
+
+/** The app's events for crash recovery (window creation, child processes) and its quit. */
+export class FakeRecoveryApp extends EventEmitter implements RecoveryApp {
+  quitCalls = 0;
+  quit(): void {
+    this.quitCalls += 1;
+  }
 }

@@ -4,7 +4,15 @@
 // from the contract, so a loosened schema fails here. A channel missing from the table fails.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMAIL_MAX_LENGTH, PASTED_LINK_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, REQUEST_SCHEMAS, type InvokeChannel } from '../../../preload/api';
+import {
+  EMAIL_MAX_LENGTH,
+  ERROR_MESSAGE_MAX_LENGTH,
+  ERROR_STACK_MAX_LENGTH,
+  PASTED_LINK_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  REQUEST_SCHEMAS,
+  type InvokeChannel,
+} from '../../../preload/api';
 import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
 const BASE_RUNS_PER_CHANNEL = 100_000;
@@ -36,6 +44,7 @@ const CONTRACT: Record<InvokeChannel, Shape> = {
   'diagnostics:copy': NONE,
   'diagnostics:fix-protocol-handler': NONE,
   'diagnostics:reveal-log-file': NONE,
+  'app:report-renderer-error': fields({ message: ERROR_MESSAGE_MAX_LENGTH, stack: ERROR_STACK_MAX_LENGTH }),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -66,7 +75,7 @@ const stringArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('', 'ana@example.com', '\0', '\ud800', 'promptgrimoire://auth/callback?token=x'),
   fc.nat({ max: 5000 }).map((n) => 'x'.repeat(n)),
   // Right at the limits, where an off-by-one would hide.
-  fc.constantFrom(EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PASTED_LINK_MAX_LENGTH).chain((limit) => fc.integer({ min: limit - 1, max: limit + 1 }).map((n) => 'é'.repeat(n))),
+  fc.constantFrom(EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PASTED_LINK_MAX_LENGTH, ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH).chain((limit) => fc.integer({ min: limit - 1, max: limit + 1 }).map((n) => 'é'.repeat(n))),
   fc.nat({ max: 60 }).map((n) => '\ud83d\ude00'.repeat(n)),
 );
 const oddValueArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -75,7 +84,7 @@ const oddValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(stringArb, { maxLength: 3 }),
 );
 const valueArb = fc.oneof({ arbitrary: stringArb, weight: 4 }, { arbitrary: oddValueArb, weight: 1 });
-const KEYS = ['email', 'link', 'firstName', 'lastName', 'token', '__proto__', 'constructor', 'toString', 'EMAIL', ''];
+const KEYS = ['email', 'link', 'firstName', 'lastName', 'message', 'stack', 'token', '__proto__', 'constructor', 'toString', 'EMAIL', ''];
 
 /** Objects shaped like a channel's payload, then bent: keys dropped, added, retyped. */
 const shapedArb = (shape: Shape): fc.Arbitrary<unknown> => {

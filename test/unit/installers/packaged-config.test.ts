@@ -167,3 +167,25 @@ describe('parsePackagedConfig: the embedded secret', () => {
     expect(errors).toEqual([expect.stringMatching(/^stytch\.secret: is not valid\./)]);
   });
 });
+
+describe('parsePackagedConfig: opt-in crash reports', () => {
+  it('accepts an https submit URL, and has none by default', () => {
+    const result = parsePackagedConfig({ ...direct, crashReports: { submitUrl: 'https://crashes.example.org/submit' } }, off);
+    expect(result.ok && result.config.crashReports).toEqual({ submitUrl: 'https://crashes.example.org/submit' });
+    const plain = parsePackagedConfig(direct, off);
+    expect(plain.ok && plain.config.crashReports).toBeUndefined();
+  });
+
+  it.each(['http://crashes.example.org/submit', 'https://user:pw@crashes.example.org/', 'crashes.example.org', ''])(
+    'refuses %j with a message naming the field and a good value',
+    (submitUrl) => {
+      const errors = errorsOf({ ...direct, crashReports: { submitUrl } });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^crashReports\.submitUrl: .*https.*"https:\/\/crashes\.example\.org\/submit"/);
+    },
+  );
+
+  it('refuses unknown fields inside crashReports', () => {
+    expect(errorsOf({ ...direct, crashReports: { submitUrl: 'https://c.example.org', uploadEverything: true } })[0]).toMatch(/crashReports\.uploadEverything/);
+  });
+});

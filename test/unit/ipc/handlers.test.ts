@@ -1,11 +1,12 @@
 // The IPC table: one handler per channel, payloads parsed before any service sees them,
 // thrown errors turned into results. The services are small real objects that record calls.
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
+import { ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH, INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
 import type { AppCore } from '../../../main/app-core';
-import { createIpcHandlers } from '../../../main/ipc/handlers';
+import { createIpcHandlers, RENDERER_ERROR_CODE } from '../../../main/ipc/handlers';
 import type { AccountService, DiagnosticsService } from '../../../main/services';
 import { signedOutView } from '../../fixtures/auth-views';
+import { recordingLogger } from '../electron/stand-ins';
 
 const VIEW: AuthView = signedOutView();
 
@@ -28,6 +29,7 @@ const DIAGNOSTICS: DiagnosticsView = {
   storage: { backend: 'file', encrypted: true },
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
+  crashReports: { enabled: false, server: null },
   report: '',
 };
 
@@ -136,5 +138,44 @@ describe('createIpcHandlers', () => {
     const handlers = createIpcHandlers(services([], true));
     expect(await handlers[INVOKE_CHANNELS.startOver](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
     expect(await handlers[INVOKE_CHANNELS.copyDeviceLink](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
+  });
+});
+
+describe('the render-error report', () => {
+  const C = INVOKE_CHANNELS;
+  const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+
+  it('logs message and stack under a stable code, redacted by the logger', async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = createIpcHandlers(services([]), logger);
+    const report = { message: `Cannot read properties of null (session_jwt=${JWT})`, stack: `TypeError\n    at SignedInScreen (app://renderer/assets/index.js:1:2)` };
+    expect(await handlers[C.reportRendererError](report)).toEqual({ ok: true, value: { code: RENDERER_ERROR_CODE } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('error the page hit a render error');
+    expect(lines[0]).toContain(`"code":"${RENDERER_ERROR_CODE}"`);
+    expect(lines[0]).toContain('SignedInScreen');
+    expect(lines[0]).not.toContain(JWT);
+  });
+
+  it('refuses oversized, partial, extra-keyed and garbage reports without logging them', async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = createIpcHandlers(services([]), logger);
+    const refused = [
+      undefined,
+      'boom',
+      { message: 'boom' },
+      { message: 'boom', stack: null },
+      { message: 'x'.repeat(ERROR_MESSAGE_MAX_LENGTH + 1), stack: '' },
+      { message: 'boom', stack: 'x'.repeat(ERROR_STACK_MAX_LENGTH + 1) },
+      { message: 'boom', stack: '', view: signedOutView() },
+      { message: 42, stack: '' },
+    ];
+    for (const payload of refused) {
+      expect(await handlers[C.reportRendererError](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+    }
+    // Only the one-line refusal notes, never the refused text itself.
+    expect(lines.every((line) => line.startsWith('warn rejected an IPC payload'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('x'.repeat(100));
+    expect(await handlers[C.reportRendererError]({ message: 'x'.repeat(ERROR_MESSAGE_MAX_LENGTH), stack: '' })).toMatchObject({ ok: true });
   });
 });
