@@ -53,8 +53,8 @@ export default defineConfig({
     // The same specs with no secret in the app: harness → relay → emulator.
     { name: 'harness-relay', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'relay' } },
     { name: 'electron', testIgnore: 'emulator/**', metadata: { target: 'electron' } },
-    // The installed app through the OS's own link handling (test/installed); skips unless
-    // PROMPTGRIMOIRE_INSTALLED_APP names an installed build.
-    { name: 'installed', testDir: 'test/installed', metadata: { target: 'installed' } },
+    // The installed app through the OS's own link handling (test/installed): a project only
+    // where PROMPTGRIMOIRE_INSTALLED_APP names an installed build (global-setup says so otherwise).
+    ...(process.env['PROMPTGRIMOIRE_INSTALLED_APP'] ? [{ name: 'installed', testDir: 'test/installed', metadata: { target: 'installed' } }] : []),
   ],
 });

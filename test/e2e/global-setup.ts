@@ -1,7 +1,7 @@
 // Playwright global setup. When the 'electron' project is part of this run and the Electron
 // binary is absent, it prints exactly one line saying why that project's tests skip and how
-// to get the binary, instead of one line per skipped test; likewise for the 'installed'
-// project without an installed app. It never fails the run.
+// to get the binary, instead of one line per skipped test; and one line saying the
+// installed-app specs are not run when no installed build is named. It never fails the run.
 import type { FullConfig } from '@playwright/test';
 import { describeMissingElectron, electronBinaryStatus } from '../../scripts/electron-binary';
 import { installedAppSkipReason } from '../installed/installed-app';
@@ -35,8 +35,9 @@ export default function globalSetup(config: FullConfig): void {
     const status = electronBinaryStatus();
     if (!status.present) console.log(`electron target skipped: ${describeMissingElectron(status)}`);
   }
-  if (selected('installed')) {
-    const reason = installedAppSkipReason();
-    if (reason !== null) console.log(`installed-app specs skipped: ${reason}`);
+  // Without an installed build the 'installed' project is not defined at all.
+  const installedReason = installedAppSkipReason();
+  if (installedReason !== null && (filters.length === 0 || filters.some((filter) => matches(filter, 'installed')))) {
+    console.log(`installed-app specs not run: ${installedReason}`);
   }
 }

@@ -29,8 +29,10 @@ const CALLBACK_URL = 'promptgrimoire://auth/callback';
 // A packaged app's cold start, relay and emulator included, can take a while on CI runners.
 const OUTCOME_TIMEOUT_MS = 60_000;
 
-const skipReason = installedAppSkipReason();
-test.skip(skipReason !== null, skipReason ?? '');
+// The project exists only when PROMPTGRIMOIRE_INSTALLED_APP is set (playwright.config.ts); a
+// wrong path fails at once, saying what to fix.
+const missing = installedAppSkipReason();
+if (missing !== null) throw new Error(missing);
 // The OS has one handler for the scheme: one app at a time.
 test.describe.configure({ mode: 'serial', timeout: 3 * OUTCOME_TIMEOUT_MS });
 
