@@ -3,19 +3,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const electronImportBan = {
+const ELECTRON_PATHS = [
+  {
+    name: 'electron',
+    message: "Only main/index.ts, main/electron/* and preload/index.ts may import 'electron'.",
+  },
+];
+
+/** no-restricted-imports: never 'electron', and none of the given layers (import paths). */
+const imports = (forbidden = [], message = '') => ({
   'no-restricted-imports': [
     'error',
-    {
-      paths: [
-        {
-          name: 'electron',
-          message: "Only main/index.ts, main/electron/* and preload/index.ts may import 'electron'.",
-        },
-      ],
-    },
+    { paths: ELECTRON_PATHS, ...(forbidden.length > 0 ? { patterns: [{ group: forbidden, message }] } : {}) },
   ],
-};
+});
+
+const electronImportBan = imports();
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -37,6 +40,16 @@ export default tseslint.config(
     // The cold-start floors are minimal main bundles, measured beside the app's own.
     files: ['main/index.ts', 'main/electron/**/*.ts', 'preload/index.ts', 'scripts/bench/cold-start/floor-*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // The layers (DESIGN.md §2): the relay and the emulator are programs of their own and share
+  // code with the app only through common/; common/ depends on none of them.
+  {
+    files: ['relay/**/*.ts', 'emulator/**/*.ts'],
+    rules: imports(['**/main', '**/main/**', '**/renderer/**', '**/preload/**'], 'relay/ and emulator/ import only common/ (shared code), never the app.'),
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: imports(['**/main', '**/main/**', '**/renderer/**', '**/preload/**', '**/relay/**', '**/emulator/**'], 'common/ is shared by every program and imports none of them.'),
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -8,7 +8,7 @@ import { createDeferredGateway } from './auth/deferred-gateway';
 import { stytchJwtExpectations, verifyJwtLocally } from './auth/jwt-verify';
 import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
-import type { CipherStatus, Clipboard, Clock, Logger, Store } from './ports';
+import type { CipherStatus, Clipboard, Clock, Logger, Store } from '../common/ports';
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
 import { createCachedStore } from './session/cached-store';

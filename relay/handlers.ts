@@ -3,7 +3,7 @@
 // is a Reply value, never an exception.
 // Rule: a caller acts only on their own user, and every URL, expiry and duration sent to
 // Stytch comes from the relay's configuration.
-import type { Logger } from '../main/ports';
+import type { Logger } from '../common/ports';
 import type { RelayConfig } from './config';
 import { errorReply, okReply, refusalReply, type Reply } from './http-io';
 import { authenticatedView, sessionView } from './projection';

@@ -1,13 +1,13 @@
 // The relay's structured log: pino, one JSON object per line. Every finished line passes a
 // redacting destination before it is written: the app's value-scanning redaction
-// (main/log/redact) over every value (message, fields, child bindings, whatever fastify adds),
+// (common/log/redact) over every value (message, fields, child bindings, whatever fastify adds),
 // then the exact configured secrets scrubbed from the text. pino's path-based redaction
 // alone would only catch secrets under the keys it was told about.
 // Rule: no token, JWT, verifier or secret reaches the sink.
 import { pino, type Logger as Pino } from 'pino';
-import type { LogFields, Logger } from '../main/ports';
-import type { LogLevel } from '../main/log/logger';
-import { REDACTED, redactText, redactValue } from '../main/log/redact';
+import type { LogFields, Logger } from '../common/ports';
+import type { LogLevel } from '../common/log/logger';
+import { REDACTED, redactText, redactValue } from '../common/log/redact';
 
 export interface RelayLogOptions {
   minLevel?: LogLevel;

@@ -5,7 +5,7 @@
 // Rule: budgets are counted under the normalised mailbox (client-network.ts); Stytch gets the
 // address as typed.
 import { createHash } from 'node:crypto';
-import type { Logger } from '../main/ports';
+import type { Logger } from '../common/ports';
 import { normalisedEmail } from './client-network';
 import type { Refusal, RelayLimits } from './limits';
 

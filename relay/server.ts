@@ -15,7 +15,7 @@ import { createSendBudget } from './send-budget';
 import { createSessionGate } from './session-gate';
 import { createMemoryState, createRedisState } from './shared-state';
 import { createUpstream } from './upstream';
-import type { LogLevel } from '../main/log/logger';
+import type { LogLevel } from '../common/log/logger';
 
 export interface StartRelayOptions extends RelayConfigInput {
   /** Where log lines go (already redacted). Default: standard output. */

@@ -7,7 +7,7 @@
 // Rule: the secret stays inside the SDK client; nothing here logs or returns it.
 import { Client } from 'stytch';
 import { Agent } from 'undici';
-import type { Logger } from '../main/ports';
+import type { Logger } from '../common/ports';
 import type { RelayConfig } from './config';
 import { errorReply, type Reply } from './http-io';
 

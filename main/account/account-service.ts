@@ -7,7 +7,7 @@ import type { AccountView, DeviceLinkView, IpcResult, SessionSummary } from '../
 import type { ActiveSession, GatewayFailure, SessionCaller, StytchGateway } from '../auth/stytch-gateway';
 import { noticeFor, type NoticeCode } from '../auth/notices';
 import type { AppConfig } from '../config';
-import type { Clipboard, Clock, Logger, Store } from '../ports';
+import type { Clipboard, Clock, Logger, Store } from '../../common/ports';
 import type { AccountService } from '../services';
 import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import type { SessionVault, StoredSession } from '../session/session-vault';

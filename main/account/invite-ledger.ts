@@ -3,7 +3,7 @@
 // Rule: nothing here may import electron; the record holds emails and names only, never a
 // token, so it lives under a plain (unencrypted) Store key.
 import { z } from 'zod';
-import type { Logger, Store } from '../ports';
+import type { Logger, Store } from '../../common/ports';
 
 export const INVITES_KEY = 'account-pending-invites';
 

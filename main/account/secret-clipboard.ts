@@ -2,7 +2,7 @@
 // expires, the clipboard is cleared if it still holds that very link. Whatever the person
 // copied since is theirs and is left alone.
 // Rule: nothing here may import electron; the link is compared, never logged.
-import type { Clipboard, Clock, Logger } from '../ports';
+import type { Clipboard, Clock, Logger } from '../../common/ports';
 import type { Cancel, Scheduler } from '../session/scheduler';
 
 export interface SecretClipboardDeps {

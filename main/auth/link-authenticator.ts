@@ -5,7 +5,7 @@
 // 'unrequested', for the flow to confirm with the person before it counts.
 // Rule: nothing here may import electron; tokens are never stored or logged, only hashed.
 import { createHash } from 'node:crypto';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { VerifierStore } from '../session/verifier-store';
 import type { AuthenticatedSession, GatewayFailure, StytchGateway } from './stytch-gateway';
 

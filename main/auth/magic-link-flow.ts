@@ -5,7 +5,7 @@
 // Rule: nothing here may import electron; only views leave this module.
 import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../../common/ports';
 import { restoreLocally } from '../session/restore';
 import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';

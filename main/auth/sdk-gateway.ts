@@ -5,7 +5,7 @@
 import { Client } from 'stytch';
 import { Agent } from 'undici';
 import type { SignUpPolicy } from '../config';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import { mapStytchError } from './error-map';
 import { stytchJwtExpectations, verifyJwtLocally } from './jwt-verify';
 import type {

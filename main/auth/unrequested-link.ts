@@ -6,7 +6,7 @@
 // Rule: nothing here may import electron; the held session never reaches disk, a log or a
 // view. It leaves only through Continue; every other end revokes it at Stytch and drops it.
 import type { AuthView, Notice } from '../../preload/api';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { Cancel, Scheduler } from '../session/scheduler';
 import { noticeFor } from './notices';
 import type { AuthenticatedSession, StytchGateway } from './stytch-gateway';

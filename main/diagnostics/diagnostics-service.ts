@@ -7,8 +7,8 @@
 // JWT, verifier or secret reaches the page or the clipboard.
 import type { AuthView, DiagnosticsView, IpcResult } from '../../preload/api';
 import type { AppConfig } from '../config';
-import { redactText } from '../log/redact';
-import type { Clipboard, Logger } from '../ports';
+import { redactText } from '../../common/log/redact';
+import type { Clipboard, Logger } from '../../common/ports';
 import type { DiagnosticsService } from '../services';
 import { checkReachability, reachabilityTarget, type Reachability } from './reachability';
 import { buildDiagnosticsReport, type DiagnosticsFacts } from './report';

@@ -5,7 +5,7 @@
 // Rules: pure, nothing here may import electron; the finished text goes through the
 // logger's redactor, so no token, JWT, verifier or secret can reach the report whatever the
 // facts hold.
-import { REDACTED, redactText } from '../log/redact';
+import { REDACTED, redactText } from '../../common/log/redact';
 
 export const SCHEME = 'promptgrimoire';
 

@@ -2,8 +2,8 @@
 // user-data folder. Loaded just after the window exists (it costs tens of milliseconds);
 // lines logged before then wait in main/log/buffered-logger.ts.
 import log from 'electron-log/main';
-import { createLogger } from '../log/logger';
-import type { Logger } from '../ports';
+import { createLogger } from '../../common/log/logger';
+import type { Logger } from '../../common/ports';
 import { createElectronLogSink } from './log-sink';
 
 export function openAppLogger(userDataDir: string, production: boolean): Logger {

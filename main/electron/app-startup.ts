@@ -15,7 +15,7 @@ import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
 import { createIpcHandlers } from '../ipc/handlers';
 import type { TrustedEnvironment } from '../packaged-launch';
 import type { PackagedConfigText } from '../packaged-config-text';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import { offerAppImageIntegration } from './appimage-offer';
 import { createClipboard } from './clipboard';
 import { installCrashReports } from './crash-reports';

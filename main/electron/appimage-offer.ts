@@ -12,7 +12,7 @@ import {
   type CommandRunner,
   type HandlerQuery,
 } from '../diagnostics/desktop-entry';
-import type { Logger, Store } from '../ports';
+import type { Logger, Store } from '../../common/ports';
 import { appImagePath } from './diagnostics-probes';
 
 /** Not sensitive: only whether the question was asked, and the answer. */

@@ -4,7 +4,7 @@
 // text, so no history or sync ever sees it unmarked.
 // Rule: Electron types only; main/index.ts passes the real clipboard and ClipboardItem in.
 import type { ClipboardItem, Clipboard as ElectronClipboard } from 'electron';
-import type { Clipboard, Logger } from '../ports';
+import type { Clipboard, Logger } from '../../common/ports';
 import type { Expect } from './type-checks';
 
 export type ClipboardLike = Pick<ElectronClipboard, 'writeText' | 'write' | 'readText' | 'clear'>;

@@ -17,7 +17,7 @@ import type {
   WebContents,
   WebContentsWillNavigateEventParams,
 } from 'electron';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../../common/ports';
 import { createCrashPolicy, type CrashPolicy } from '../recovery/crash-policy';
 import { isOwnPageFailure, loadErrorPageUrl } from '../recovery/load-error-page';
 import { createTimerScheduler, type Scheduler } from '../session/scheduler';

@@ -4,7 +4,7 @@
 // one the organisation trusts like its relay (docs/distributing.md, "Crash reports").
 // Rule: Electron types only.
 import type { CrashReporter } from 'electron';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { Expect } from './type-checks';
 
 export type CrashReporterLike = Pick<CrashReporter, 'start'>;

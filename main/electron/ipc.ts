@@ -6,7 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'ele
 import { INVOKE_CHANNELS, PUSH_CHANNELS, type InvokeChannel, type IpcResult } from '../../preload/api';
 import type { AppCore } from '../app-core';
 import type { IpcHandlers } from '../ipc/handlers';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { Expect } from './type-checks';
 
 /** The shared handler table, each channel answering with its own result type. */

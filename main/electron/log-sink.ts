@@ -5,7 +5,7 @@
 // the instance in.
 import { join } from 'node:path';
 import type { MainLogger } from 'electron-log';
-import type { LogSink } from '../log/logger';
+import type { LogSink } from '../../common/log/logger';
 
 export type ElectronLogLike = Pick<MainLogger, 'debug' | 'info' | 'warn' | 'error'> & {
   transports: {

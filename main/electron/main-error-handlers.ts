@@ -3,7 +3,7 @@
 // escapes them.
 // Rule: Electron types only.
 import type { App, Dialog } from 'electron';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import { createMainErrorHandler } from '../recovery/main-errors';
 import type { Expect } from './type-checks';
 

@@ -5,7 +5,7 @@
 // memory only.
 // Rule: Electron types only; must be called after `ready` (safeStorage needs it on Linux).
 import type { SafeStorage } from 'electron';
-import type { CipherStatus } from '../ports';
+import type { CipherStatus } from '../../common/ports';
 
 export type SafeStorageLike = Pick<
   SafeStorage,

@@ -9,7 +9,7 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from 'electron-store';
-import type { Logger, Store } from '../ports';
+import type { Logger, Store } from '../../common/ports';
 import { openStoreFile, parseStoreText } from '../storage/store-file';
 
 /** The slice of electron-store (and of conf, its Node-only base) the adapter needs. */

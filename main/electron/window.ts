@@ -11,7 +11,7 @@ import type {
   WebContentsWillNavigateEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { Expect } from './type-checks';
 
 /**

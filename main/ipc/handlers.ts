@@ -12,7 +12,7 @@ import {
   type ResponseOf,
 } from '../../preload/api';
 import type { AppCore } from '../app-core';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { AccountService, DiagnosticsService } from '../services';
 
 export type IpcHandler<C extends InvokeChannel = InvokeChannel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;

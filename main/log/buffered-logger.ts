@@ -3,7 +3,7 @@
 // wait here, in order, and reach the real logger when it is attached; after that every call
 // goes straight through. Redaction happens in the real logger, so nothing here writes.
 // Rule: nothing here may import electron.
-import type { LogFields, Logger } from '../ports';
+import type { LogFields, Logger } from '../../common/ports';
 
 type Level = keyof Logger;
 /** Enough for start-up's few lines; a flood before attach keeps the newest. */

@@ -2,7 +2,7 @@
 // so the counting is tested without waiting, and main/electron/crash-recovery.ts only turns
 // Electron's events into calls here and the answers into actions.
 // Rule: nothing here may import electron.
-import type { Clock } from '../ports';
+import type { Clock } from '../../common/ports';
 import type { Cancel, Scheduler } from '../session/scheduler';
 
 export interface CrashPolicyOptions {

@@ -6,8 +6,8 @@
 // A dialog can only be shown once the app is `ready` (before that, Linux only prints it),
 // so a fatal error before `ready` waits for it.
 // Rule: nothing here may import electron.
-import { redactText } from '../log/redact';
-import type { Logger } from '../ports';
+import { redactText } from '../../common/log/redact';
+import type { Logger } from '../../common/ports';
 
 export const MAIN_ERROR_CODES = {
   uncaughtException: 'main-uncaught-exception',

@@ -13,7 +13,7 @@ import type {
   SessionCaller,
   StytchGateway,
 } from '../auth/stytch-gateway';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import { publicJwkSchema } from '../session/session-vault';
 import { verifyRelayJwt } from './relay-jwt';
 import { createRelayAccount, type RelayAccount } from './relay-account';

@@ -6,7 +6,7 @@
 import { Agent, request } from 'undici';
 import type { z } from 'zod';
 import type { GatewayFailure, GatewayResult } from '../auth/stytch-gateway';
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import { failureFromFetchError, failureFromResponse, type ErrorPayload } from './relay-errors';
 
 export interface RelayCall {

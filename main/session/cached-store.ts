@@ -3,7 +3,7 @@
 // keys, so each touch would be a disk read. Only this process writes the file (the app holds
 // the single-instance lock), so a value read or written once can be served from memory.
 // Rule: nothing here may import electron; every write still reaches the file at once.
-import type { Store } from '../ports';
+import type { Store } from '../../common/ports';
 
 export function createCachedStore(inner: Store): Store {
   const cache = new Map<string, unknown>();

@@ -3,7 +3,7 @@
 // really passed, and re-arms for the rest if not. So a burst of pointer events costs no
 // timer churn, and the decision depends only on the injected clock.
 // Rule: nothing here may import electron; off unless a timeout is configured.
-import type { Clock } from '../ports';
+import type { Clock } from '../../common/ports';
 import type { Cancel, Scheduler } from './scheduler';
 
 export interface IdleWatchDeps {

@@ -4,7 +4,7 @@
 // Rule: nothing here may import electron; network trouble never signs anyone out, only
 // Stytch saying the session is gone or the local expires_at passing does.
 import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../../common/ports';
 import { confirmRemotely, type RemoteConfirm } from './restore';
 import { backoffDelay, jwtExpiryHint, MAX_TIMER_MS, refreshDelay, type Cancel, type Scheduler } from './scheduler';
 import type { StoredSession } from './session-vault';

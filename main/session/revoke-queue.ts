@@ -3,7 +3,7 @@
 // revoke survives a restart. A token whose session has expired anyway is dropped unsent.
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
-import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 import { createSealedEntries } from './sealed-entries';
 import type { Persistence } from './sealed-slot';
 

@@ -2,7 +2,7 @@
 // next answers anything, and on a backoff timer while the network stays away.
 // Rule: nothing here may import electron; a token leaves the queue only once Stytch has
 // revoked it or said it no longer exists.
-import type { Logger } from '../ports';
+import type { Logger } from '../../common/ports';
 import type { StytchGateway } from '../auth/stytch-gateway';
 import type { RevokeQueue } from './revoke-queue';
 import { backoffDelay, type Cancel, type Scheduler } from './scheduler';

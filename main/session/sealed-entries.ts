@@ -3,7 +3,7 @@
 // removes the key rather than storing an empty ciphertext.
 // Rule: nothing here may import electron; entries are stored only through the sealed slot.
 import { z } from 'zod';
-import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 import { createSealedSlot, type Persistence } from './sealed-slot';
 
 export interface SealedEntries<E> {

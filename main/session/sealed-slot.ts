@@ -4,7 +4,7 @@
 // few are kept, so a value damaged on every start cannot grow the file without end.
 // Rule: nothing here may import electron; plaintext never reaches the Store.
 import type { z } from 'zod';
-import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 
 export type Persistence = 'encrypted' | 'memory-only';
 

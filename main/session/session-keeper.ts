@@ -4,7 +4,7 @@
 // Rule: nothing here may import electron; the local copy is wiped before anyone is told
 // a session is over, so no view can show signed-out while a token is still stored.
 import type { StytchGateway } from '../auth/stytch-gateway';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../../common/ports';
 import { createSessionLifecycle, type SessionEnd } from './lifecycle';
 import { createRevokeSender } from './revoke-sender';
 import { createTimerScheduler, type Scheduler } from './scheduler';

@@ -4,7 +4,7 @@
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
 import { SESSION_MINUTES } from '../packaged-config';
-import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 import { createRevokeQueue, type RevokeQueue } from './revoke-queue';
 import { createSealedSlot, type Persistence } from './sealed-slot';
 

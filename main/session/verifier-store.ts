@@ -3,7 +3,7 @@
 // so callers get every unexpired verifier, newest first, and try them in order.
 // Rule: nothing here may import electron; no verifier leaves except to the authenticate call.
 import { z } from 'zod';
-import type { CipherStatus, Clock, Logger, Store } from '../ports';
+import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 import { createSealedEntries } from './sealed-entries';
 import type { Persistence } from './sealed-slot';
 

@@ -6,7 +6,7 @@
 // fill the disk.
 // Rule: nothing here may import electron; the live store file is never cleared or deleted.
 import { basename, dirname, join } from 'node:path';
-import type { Logger, Store } from '../ports';
+import type { Logger, Store } from '../../common/ports';
 
 /** Moved-aside store files kept; older ones are removed. */
 export const MAX_ASIDE_FILES = 3;

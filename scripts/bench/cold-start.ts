@@ -17,7 +17,7 @@ import { createAppCore } from '../../main/app-core';
 import { loadConfig } from '../../main/config';
 import { createSafeStorageCipher } from '../../main/electron/safe-storage-cipher';
 import { openSessionStore } from '../../main/electron/session-store';
-import { createLogger } from '../../main/log/logger';
+import { createLogger } from '../../common/log/logger';
 import { runWithStandIn as run } from './cold-start/run-bundle';
 import { standInSafeStorage } from './cold-start/stand-in-safe-storage.mjs';
 import { median } from './stats';

@@ -21,7 +21,7 @@ import { createSessionVault } from '../../main/session/session-vault';
 import { createVerifierStore } from '../../main/session/verifier-store';
 import { createPkcePair } from '../../main/auth/pkce';
 import { loadConfig, type AppConfig } from '../../main/config';
-import { createLogger } from '../../main/log/logger';
+import { createLogger } from '../../common/log/logger';
 import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../test/fixtures/conf-store';
 import { stytchClientFor } from '../../test/fixtures/stytch-client';

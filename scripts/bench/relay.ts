@@ -15,7 +15,7 @@ import { Agent, request } from 'undici';
 import { EMULATOR_DEFAULTS } from '../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../main/app-core';
 import { loadConfig, type AppConfig } from '../../main/config';
-import { createLogger } from '../../main/log/logger';
+import { createLogger } from '../../common/log/logger';
 import { createRelayGateway } from '../../main/relay/relay-gateway';
 import { createAesGcmCipher } from '../../test/fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../test/fixtures/conf-store';

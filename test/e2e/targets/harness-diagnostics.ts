@@ -17,7 +17,7 @@ import {
   type DiagnosticsProbes,
   type ProtocolHandlerState,
 } from '../../../main/diagnostics/diagnostics-service';
-import type { Clipboard, Logger } from '../../../main/ports';
+import type { Clipboard, Logger } from '../../../common/ports';
 import type { DiagnosticsService } from '../../../main/services';
 
 export const HARNESS_STORAGE_BACKEND = 'aes-256-gcm (test keyring)';

@@ -15,7 +15,7 @@ import type { AppCore } from '../../../main/app-core';
 import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { loadConfig } from '../../../main/config';
 import { createIpcHandlers } from '../../../main/ipc/handlers';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { PUSH_CHANNELS, type InvokeChannel } from '../../../preload/api';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';

@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import type { StytchGateway } from '../../../main/auth/stytch-gateway';
 import { loadConfig, type AppConfig } from '../../../main/config';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { startRelay, type RunningRelay } from '../../../relay/server';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';

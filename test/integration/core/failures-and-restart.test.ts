@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../main/app-core';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createConfStore } from '../../fixtures/conf-store';
 import { deepLinkFor, signInCore, startRig, type CoreRig } from './harness';
 

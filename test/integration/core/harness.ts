@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import { loadConfig, type AppConfig } from '../../../main/config';
-import { createLogger } from '../../../main/log/logger';
-import type { CipherStatus } from '../../../main/ports';
+import { createLogger } from '../../../common/log/logger';
+import type { CipherStatus } from '../../../common/ports';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore, type ConfStore } from '../../fixtures/conf-store';
 

@@ -10,7 +10,7 @@ import type { AuthView } from '../../../preload/api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createMagicLinkFlow, type MagicLinkFlow } from '../../../main/auth/magic-link-flow';
 import { gatewayFor } from '../../../main/app-core';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createSessionVault, type StoredSession } from '../../../main/session/session-vault';
 import { createVerifierStore } from '../../../main/session/verifier-store';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';

@@ -1,7 +1,7 @@
 // The relay gateway's account calls: own sessions, other-device link, invites — through the
 // real relay, SDK and emulator.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createRelayGateway, type RelayGateway } from '../../../main/relay/relay-gateway';
 import { startRelayRig, type RelayRig, type RigOptions } from './harness';
 

@@ -9,7 +9,7 @@ import { createAppCore } from '../../../main/app-core';
 import { createPkcePair } from '../../../main/auth/pkce';
 import type { StytchGateway } from '../../../main/auth/stytch-gateway';
 import { loadConfig } from '../../../main/config';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createRelayGateway } from '../../../main/relay/relay-gateway';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInviteLedger, INVITES_KEY } from '../../../main/account/invite-ledger';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createConfStore } from '../../fixtures/conf-store';
 
 const dirs: string[] = [];

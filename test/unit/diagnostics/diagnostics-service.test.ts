@@ -7,8 +7,8 @@ import {
   type ProbeOutcome,
   type ProtocolHandlerState,
 } from '../../../main/diagnostics/diagnostics-service';
-import { createLogger } from '../../../main/log/logger';
-import type { Clipboard } from '../../../main/ports';
+import { createLogger } from '../../../common/log/logger';
+import type { Clipboard } from '../../../common/ports';
 import { directConfig, PROJECT_ID, relayConfig, SECRET } from './configs';
 import { refusedOrigin, startLoopback, type Loopback } from './loopback';
 import { signedOutView } from '../../fixtures/auth-views';

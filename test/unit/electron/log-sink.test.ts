@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronLogSink, logFilePath, type ElectronLogLike } from '../../../main/electron/log-sink';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { TOKEN } from './stand-ins';
 
 function fakeElectronLog() {

@@ -3,8 +3,8 @@
 // here or in the tests imports a value from 'electron': that would try to download it.
 import { EventEmitter } from 'node:events';
 import type { AuthView } from '../../../preload/api';
-import { createLogger } from '../../../main/log/logger';
-import type { Logger, Store } from '../../../main/ports';
+import { createLogger } from '../../../common/log/logger';
+import type { Logger, Store } from '../../../common/ports';
 import type { CommandResult, CommandRunner } from '../../../main/diagnostics/desktop-entry';
 import type { ProbeApp } from '../../../main/electron/diagnostics-probes';
 import type { DeepLinkApp } from '../../../main/electron/deep-link-delivery';

@@ -1,7 +1,7 @@
 // Start-up lines logged before the file logger exists reach it, in order, once attached.
 import { describe, expect, it } from 'vitest';
 import { createBufferedLogger } from '../../../main/log/buffered-logger';
-import type { Logger } from '../../../main/ports';
+import type { Logger } from '../../../common/ports';
 
 function recorder(lines: string[]): Logger {
   const write = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push(`${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);

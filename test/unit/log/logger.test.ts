@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../main/log/logger';
-import { redactText } from '../../../main/log/redact';
+import { createLogger } from '../../../common/log/logger';
+import { redactText } from '../../../common/log/redact';
 
 const TOKEN = 'knknDMZgLKljjIYfZCS-f2yN7zR1YlgYSdPsFzK51lJG';
 const PADDED = 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=';

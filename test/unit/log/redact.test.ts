@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactText } from '../../../main/log/redact';
+import { REDACTED, redactText } from '../../../common/log/redact';
 
 describe('redactText', () => {
   it('keeps file paths whose folders mix letters and digits', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import log from 'electron-log/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createElectronLogSink } from '../../../main/electron/log-sink';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { loadAppConfig } from '../../../scripts/dist';
 import { countLogEvents, INSTALLED_APP_ENV, installedAppSkipReason, QA_APP_CONFIG, readLog } from '../../installed/installed-app';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../main/log/logger';
+import { createLogger } from '../../../common/log/logger';
 import { createSessionVault, SESSION_KEY, type StoredSession } from '../../../main/session/session-vault';
 import { createVerifierStore, VERIFIERS_KEY } from '../../../main/session/verifier-store';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
