@@ -24,7 +24,7 @@ import { registerProtocolClient } from './deep-link-delivery';
 import { createElectronDiagnosticsProbes } from './diagnostics-probes';
 import { createSenderCheck, pushViewChanges, registerIpcHandlers, removeForeignIpc } from './ipc';
 import { logFilePath } from './log-sink';
-import { parsePackagedConfigText } from './packaged-config-file';
+import { validatePackagedConfig } from './packaged-config-file';
 import { createRendererProtocolHandler, RENDERER_SCHEME } from './renderer-protocol';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { openSessionStore } from './session-store';
@@ -64,16 +64,15 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   const userDataDir = app.getPath('userData');
   logger.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
 
-  const read = ctx.packagedText;
-  const packaged = !read.ok ? read : read.text === null ? null : parsePackagedConfigText(read.text, read.path);
-  if (packaged && !packaged.ok) {
+  const packaged = validatePackagedConfig(ctx.packagedText);
+  if (!packaged.ok) {
     refuseToStart(logger, 'packaged settings refused', packaged.errors, 'This installation of PromptGrimoire is damaged:');
     return;
   }
-  if (packaged && packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
+  if (packaged.warnings.length > 0) logger.info('packaged settings notes', { file: packaged.path, warnings: packaged.warnings });
 
   // loadConfig applies the same environment rule as `trusted` for the packaged file it is given.
-  const config = loadConfig(process.env, { packaged: packaged?.config });
+  const config = loadConfig(process.env, { packaged: packaged.config });
   if (!config.ok) {
     refuseToStart(logger, 'configuration refused', config.errors, 'Fix these settings, then start PromptGrimoire again:');
     return;
@@ -82,7 +81,7 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   installCrashReports({ crashReporter, submitUrl: config.config.crashReportsUrl, logger });
   logger.info('configuration loaded', {
     mode: config.config.mode,
-    packagedFile: packaged?.path ?? null,
+    packagedFile: packaged.path,
     environmentOverrides: config.config.environmentOverrides,
   });
 

@@ -2,7 +2,7 @@
 // first run where some other handler (or none) owns promptgrimoire://, offer once to add
 // the AppImage's desktop entry and make it the handler. The answer, either one, is kept in
 // the store so the question never comes back; the diagnostics screen can still fix it later.
-// Rules: Electron types only (main/index.ts passes dialog.showMessageBox in); never throws:
+// Rules: Electron types only (main/electron/app-startup.ts passes dialog.showMessageBox in); never throws:
 // failing to integrate must not stop sign-in, whose paste-the-link fallback still works.
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import {

@@ -2,7 +2,7 @@
 // device link itself, so neither passes through the page. A device link is written with the
 // marks each OS's clipboard history and managers honour, in the same atomic write as the
 // text, so no history or sync ever sees it unmarked.
-// Rule: Electron types only; main/index.ts passes the real clipboard and ClipboardItem in.
+// Rule: Electron types only; main/electron/app-startup.ts passes the real clipboard and ClipboardItem in.
 import type { ClipboardItem, Clipboard as ElectronClipboard } from 'electron';
 import type { Clipboard, Logger } from '../../common/ports';
 import type { Expect } from './type-checks';

@@ -1,7 +1,7 @@
 // The diagnostics probes in the app: who owns promptgrimoire:// (Electron's own answer on
 // macOS and Windows, xdg-mime's on Linux), how to claim it (Electron's registration, or the
 // AppImage's desktop entry), which keystore safeStorage uses, and where the log is.
-// Rule: Electron types only; main/index.ts passes the real app, safeStorage and shell in.
+// Rule: Electron types only; main/electron/app-startup.ts passes the real app, safeStorage and shell in.
 // Probes answer with results; nothing here throws to the service.
 import type { App, SafeStorage, Shell } from 'electron';
 import { desktopEntryIsCurrent, installDesktopEntry, queryDefaultHandler, type CommandRunner } from '../diagnostics/desktop-entry';

@@ -1,7 +1,7 @@
 // The one place ipcMain handlers are registered. Before a payload reaches the handler table
 // (which parses it with the channel's zod schema), the sender must be the main frame of our
 // window, showing our origin. Nothing thrown crosses `invoke`: every answer is a result.
-// Rule: Electron types only; main/index.ts passes the real ipcMain in.
+// Rule: Electron types only; main/electron/app-startup.ts passes the real ipcMain in.
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { INVOKE_CHANNELS, PUSH_CHANNELS, type InvokeChannel, type IpcResult } from '../../preload/api';
 import type { AppCore } from '../app-core';

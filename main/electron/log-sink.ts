@@ -1,7 +1,7 @@
 // The sink of the core's logger: electron-log writing to a file in the user-data folder,
 // where support staff can ask for it ("the link didn't open the app"). Lines arrive here
 // already redacted by main/log; this module only decides where they go.
-// Rule: no value import of electron-log here (it imports electron); main/index.ts passes
+// Rule: no value import of electron-log here (it imports electron); main/electron/app-logger.ts passes
 // the instance in.
 import { join } from 'node:path';
 import type { MainLogger } from 'electron-log';

@@ -4,11 +4,11 @@
 // accepted here, and a session length that has become too long is clamped with a warning;
 // a missing, unreadable or invalid file is a broken installation, reported with messages
 // that say what to do. The text itself is read before `ready` (main/packaged-config-text.ts).
-// Rules: no electron import (main/index.ts passes app.isPackaged, app.getAppPath() and the
+// Rules: no electron import (the caller passes app.isPackaged, app.getAppPath() and the
 // file reader); results, not exceptions; no message repeats the file's contents, since it
 // may hold a secret.
 import { parsePackagedConfig, type PackagedConfig } from '../packaged-config';
-import { readPackagedConfigText, REINSTALL, type PackagedConfigSource } from '../packaged-config-text';
+import { readPackagedConfigText, REINSTALL, type PackagedConfigSource, type PackagedConfigText } from '../packaged-config-text';
 
 export type { PackagedConfigSource };
 export { packagedConfigPath } from '../packaged-config-text';
@@ -19,13 +19,16 @@ export type PackagedConfigFileResult =
 
 /** Reads and validates the shipped settings in one step (development runs have none). */
 export function readPackagedConfigFile(source: PackagedConfigSource): PackagedConfigFileResult {
-  const read = readPackagedConfigText(source);
+  return validatePackagedConfig(readPackagedConfigText(source));
+}
+
+/** Validates what readPackagedConfigText read before `ready` (development runs have no file). */
+export function validatePackagedConfig(read: PackagedConfigText): PackagedConfigFileResult {
   if (!read.ok) return read;
   return read.text === null ? { ok: true, config: undefined, path: null, warnings: [] } : parsePackagedConfigText(read.text, read.path);
 }
 
-/** Validates the text of the shipped settings file (read before `ready` by readPackagedConfigText). */
-export function parsePackagedConfigText(text: string, path: string): PackagedConfigFileResult {
+function parsePackagedConfigText(text: string, path: string): PackagedConfigFileResult {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -4,7 +4,7 @@
 // (electron-store's encryptionKey is obfuscation, so it is not used).
 // A file that cannot be read is moved aside and logged (main/storage/store-file.ts), never
 // cleared: electron-store's clearInvalidConfig would throw a person's session away unseen.
-// Rule: no value import of electron-store here (it imports electron); main/index.ts passes
+// Rule: no value import of electron-store here (it imports electron); main/electron/app-startup.ts passes
 // a function that constructs it.
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
