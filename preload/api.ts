@@ -3,7 +3,9 @@
 // (channel types, the page's API type, the bridge, main's handler map) is derived from it.
 // Adding a call is one row here plus one handler in main/ipc/handlers.ts.
 // Rule: nothing here may import electron, and no type here may carry a token, JWT or
-// PKCE verifier. Main imports the schemas; the renderer imports types only.
+// PKCE verifier. Main imports the schemas; the renderer imports types only. Response
+// schemas are strict, so a test that parses an answer fails on any field added to it;
+// main does not parse its own answers at run time.
 import { z } from 'zod';
 
 export const EMAIL_MAX_LENGTH = 254;
@@ -105,7 +107,7 @@ export type AuthStatus = (typeof AUTH_STATUSES)[number];
 export const NOTICE_ACTIONS = ['retry', 'resend', 'start-over', 'contact-support'] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
-export const noticeSchema = z.object({
+export const noticeSchema = z.strictObject({
   /** Stable machine code (e.g. 'link-expired-or-used', 'offline'); tests and the UI key on it. */
   code: z.enum(NOTICE_CODES),
   tone: z.enum(['error', 'warning', 'info', 'success']),
@@ -121,7 +123,7 @@ export type Notice = z.infer<typeof noticeSchema>;
  * The renderer's whole knowledge of sign-in. Produced by exactly one projection function
  * in main/auth; it never holds a token, JWT, verifier or secret.
  */
-export const authViewSchema = z.object({
+export const authViewSchema = z.strictObject({
   status: z.enum(AUTH_STATUSES),
   email: z.string().nullable(),
   name: z.string().nullable(),
@@ -138,7 +140,7 @@ export const authViewSchema = z.object({
   /** Signed in but Stytch cannot be reached: the session is kept until it expires. */
   offline: z.boolean(),
   /** What the app's configuration allows, so the UI shows only what works. */
-  features: z.object({
+  features: z.strictObject({
     signUpPolicy: z.enum(['open', 'existing-users-only']),
     invitesEnabled: z.boolean(),
     /** How long main waits for Stytch before it gives up; the page waits a little longer. */
@@ -149,7 +151,7 @@ export const authViewSchema = z.object({
 export type AuthView = z.infer<typeof authViewSchema>;
 
 /** One of the signed-in user's active sessions (Stytch session ids are identifiers, not credentials). */
-export const sessionSummarySchema = z.object({
+export const sessionSummarySchema = z.strictObject({
   id: z.string(),
   current: z.boolean(),
   startedAt: z.string(),
@@ -158,14 +160,14 @@ export const sessionSummarySchema = z.object({
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export const accountViewSchema = z.object({
+export const accountViewSchema = z.strictObject({
   email: z.string(),
   name: z.string().nullable(),
   sessionStartedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   sessions: z.array(sessionSummarySchema),
   /** Invites this app sent and that are not yet accepted or revoked. */
-  pendingInvites: z.array(z.object({ email: z.string(), name: z.string().nullable(), sentAt: z.string() })),
+  pendingInvites: z.array(z.strictObject({ email: z.string(), name: z.string().nullable(), sentAt: z.string() })),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
@@ -174,41 +176,39 @@ export type AccountView = z.infer<typeof accountViewSchema>;
  * holds a token) stays in the main process: the page sees a masked preview and asks main
  * to put the real link on the clipboard.
  */
-export const deviceLinkViewSchema = z.object({ maskedLink: z.string(), expiresAt: z.string() });
+export const deviceLinkViewSchema = z.strictObject({ maskedLink: z.string(), expiresAt: z.string() });
 export type DeviceLinkView = z.infer<typeof deviceLinkViewSchema>;
 
 /** What support needs to diagnose "the link didn't open the app"; never holds a token or secret. */
-export const diagnosticsViewSchema = z.object({
+export const diagnosticsViewSchema = z.strictObject({
   appVersion: z.string(),
   channel: z.string(),
   platform: z.string(),
-  protocolHandler: z.object({ isDefault: z.boolean(), currentHandler: z.string().nullable(), canFix: z.boolean() }),
-  storage: z.object({ backend: z.string(), encrypted: z.boolean() }),
-  stytch: z.object({ target: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable(), detail: z.string().nullable() }),
+  protocolHandler: z.strictObject({ isDefault: z.boolean(), currentHandler: z.string().nullable(), canFix: z.boolean() }),
+  storage: z.strictObject({ backend: z.string(), encrypted: z.boolean() }),
+  stytch: z.strictObject({ target: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable(), detail: z.string().nullable() }),
   logFilePath: z.string().nullable(),
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
-  crashReports: z.object({ enabled: z.boolean(), server: z.string().nullable() }),
+  crashReports: z.strictObject({ enabled: z.boolean(), server: z.string().nullable() }),
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
   report: z.string(),
 });
 export type DiagnosticsView = z.infer<typeof diagnosticsViewSchema>;
 
 /** A page that hit a render error: what it may tell main. No view data, only the error. */
-const rendererErrorReportSchema = z
-  .object({
-    message: z.string().max(ERROR_MESSAGE_MAX_LENGTH),
-    /** Empty when the error had none. */
-    stack: z.string().max(ERROR_STACK_MAX_LENGTH),
-  })
-  .strict();
+const rendererErrorReportSchema = z.strictObject({
+  message: z.string().max(ERROR_MESSAGE_MAX_LENGTH),
+  /** Empty when the error had none. */
+  stack: z.string().max(ERROR_STACK_MAX_LENGTH),
+});
 export type RendererErrorReport = z.infer<typeof rendererErrorReportSchema>;
 
 /** The stable code main logged the report under, which the recovery screen shows for support. */
-const rendererErrorReceiptSchema = z.object({ code: z.string() });
+const rendererErrorReceiptSchema = z.strictObject({ code: z.string() });
 export type RendererErrorReceipt = z.infer<typeof rendererErrorReceiptSchema>;
 
 const nothing = z.undefined();
-const emailRequest = z.object({ email: z.string().max(EMAIL_MAX_LENGTH) }).strict();
+const emailRequest = z.strictObject({ email: z.string().max(EMAIL_MAX_LENGTH) });
 
 interface InvokeSpec {
   channel: `${string}:${string}`;
@@ -226,7 +226,7 @@ export const INVOKE_CONTRACT = {
   resend: { channel: 'auth:resend', request: nothing, response: authViewSchema },
   submitLink: {
     channel: 'auth:submit-link',
-    request: z.object({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }).strict(),
+    request: z.strictObject({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }),
     response: authViewSchema,
   },
   /** Continue as the account of a link not requested here (status 'confirming'). */
@@ -243,13 +243,11 @@ export const INVOKE_CONTRACT = {
   copyDeviceLink: { channel: 'account:copy-device-link', request: nothing, response: deviceLinkViewSchema },
   inviteUser: {
     channel: 'account:invite',
-    request: z
-      .object({
-        email: z.string().max(EMAIL_MAX_LENGTH),
-        firstName: z.string().max(PERSON_NAME_MAX_LENGTH),
-        lastName: z.string().max(PERSON_NAME_MAX_LENGTH),
-      })
-      .strict(),
+    request: z.strictObject({
+      email: z.string().max(EMAIL_MAX_LENGTH),
+      firstName: z.string().max(PERSON_NAME_MAX_LENGTH),
+      lastName: z.string().max(PERSON_NAME_MAX_LENGTH),
+    }),
     response: accountViewSchema,
   },
   revokeInvite: { channel: 'account:revoke-invite', request: emailRequest, response: accountViewSchema },
