@@ -257,7 +257,8 @@ export const INVOKE_CONTRACT = {
   revealLogFile: { channel: 'diagnostics:reveal-log-file', request: nothing, response: diagnosticsViewSchema },
   /** Tells main the page hit a render error (already cut to the schema's limits). */
   reportRendererError: { channel: 'app:report-renderer-error', request: rendererErrorReportSchema, response: rendererErrorReceiptSchema },
-} as const satisfies Record<string, InvokeSpec>;
+  // A call is never named on…: that is how the page tells subscriptions apart (renderer/deadlines.ts).
+} as const satisfies Record<string, InvokeSpec> & { [name: `on${Capitalize<string>}`]: never };
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on); the page subscribes with `on…`. */
 export const PUSH_CONTRACT = {

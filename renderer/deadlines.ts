@@ -5,7 +5,7 @@
 // - every other call may reach Stytch, which main itself gives up on after the timeout the
 //   view carries (features.stytchTimeoutMs); the page waits that long plus a margin, so it
 //   never gives up before main has had its own say.
-import type { AuthView, GrimoireApi, InvokeMethod, IpcFailureCode, IpcResult } from '../preload/api';
+import type { AuthView, GrimoireApi, InvokeMethod, IpcFailureCode, IpcResult, PushMethod } from '../preload/api';
 
 export const FIRST_VIEW_TIMEOUT_MS = 5000;
 /** Time for main to notice its own Stytch timeout, map it and answer over IPC. */
@@ -55,7 +55,7 @@ export function raceDeadline<T>(call: Promise<IpcResult<T>>, ms: number | null, 
 }
 
 /** The contract names every subscription `on…` and no call so; the page needs no list of them. */
-const isSubscription = (name: string): boolean => /^on[A-Z]/.test(name);
+const isSubscription = (name: keyof GrimoireApi): name is PushMethod => /^on[A-Z]/.test(name);
 
 /**
  * The same bridge with a deadline on every call. `latestView` is read at each call, so the
@@ -63,7 +63,7 @@ const isSubscription = (name: string): boolean => /^on[A-Z]/.test(name);
  */
 export function withDeadlines(api: GrimoireApi, latestView: () => AuthView | null, timers: DeadlineTimers = realTimers): GrimoireApi {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(api) as [InvokeMethod, (...args: unknown[]) => unknown][]) {
+  for (const [name, method] of Object.entries(api) as [keyof GrimoireApi, (...args: unknown[]) => unknown][]) {
     wrapped[name] =
       isSubscription(name)
         ? method
