@@ -14,6 +14,16 @@ export type IpcEndpoints = Readonly<Record<InvokeChannel, IpcEndpoint>>;
 export const INVALID_PAYLOAD_MESSAGE = 'PromptGrimoire could not understand that request. Try again; if it keeps happening, restart PromptGrimoire.';
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside PromptGrimoire. Try again; if it keeps happening, restart PromptGrimoire.';
 
+/**
+ * What was wrong, never what was sent: a zod message can quote the payload (an unknown key's
+ * name, say), and a hostile page chooses those, so the log gets each issue's kind and where,
+ * a few of them, cut short.
+ */
+function issueSummary(issues: readonly { code: string; path: readonly PropertyKey[] }[]): string[] {
+  const where = (path: readonly PropertyKey[]) => path.map((key) => String(key).slice(0, 40)).join('.') || '(payload)';
+  return issues.slice(0, 5).map((issue) => `${issue.code} at ${where(issue.path)}`);
+}
+
 function endpoint<M extends InvokeMethod>(method: M, handlers: IpcHandlers, logger: Logger): IpcEndpoint {
   const { channel, request } = INVOKE_CONTRACT[method];
   // Indexing the handler map by a generic key widens its parameter to every request at
@@ -22,8 +32,7 @@ function endpoint<M extends InvokeMethod>(method: M, handlers: IpcHandlers, logg
   return async (payload) => {
     const parsed = request.safeParse(payload);
     if (!parsed.success) {
-      // Only the schema's complaints are logged, never the refused payload itself.
-      logger.warn('ipc: refused a payload', { channel, issues: parsed.error.issues.map((issue) => issue.message) });
+      logger.warn('ipc: refused a payload', { channel, issues: issueSummary(parsed.error.issues) });
       return { ok: false, code: CALL_FAILURE_CODES.invalidPayload, message: INVALID_PAYLOAD_MESSAGE };
     }
     try {

@@ -201,3 +201,23 @@ describe('the render-error report', () => {
     expect(await handlers.reportRendererError({ message: 'x'.repeat(ERROR_MESSAGE_MAX_LENGTH), stack: '' })).toMatchObject({ ok: true });
   });
 });
+
+describe('a refused payload in the log', () => {
+  it("says what kind of problem and where, never the page's own keys or values, however many", async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = endpointsFor([], false, logger);
+    const hostile = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`${'k'.repeat(10_000)}${i}`, 'v'.repeat(10_000)]));
+    expect(await handlers.sendLink({ email: 'a@example.com', ...hostile })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('unrecognized_keys at (payload)');
+    expect(lines[0]!.length).toBeLessThan(500);
+    expect(lines[0]).not.toContain('k'.repeat(100));
+  });
+
+  it('names the field of an innocent mistake, so support can tell what the page sent wrong', async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = endpointsFor([], false, logger);
+    expect(await handlers.sendLink({ email: 42 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(lines).toEqual([expect.stringContaining('invalid_type at email')]);
+  });
+});
