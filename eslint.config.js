@@ -20,6 +20,34 @@ const imports = (forbidden = [], message = '') => ({
 
 const electronImportBan = imports();
 
+/**
+ * The renderer is a sandboxed page that reaches main only through window.grimoire. It may
+ * not import any program's code, nor Node; from common/ and preload/ it takes types only,
+ * as `import type` (an inline `{ type X }` would still load the module), so no value of
+ * theirs (zod with the schemas, say) ends up in the page's bundle.
+ */
+const rendererImports = {
+  'no-restricted-imports': 'off',
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: ELECTRON_PATHS,
+      patterns: [
+        {
+          group: ['**/main', '**/main/**', '**/relay', '**/relay/**', '**/emulator', '**/emulator/**', '**/scripts/**', 'node:*'],
+          message: 'The renderer reaches the main process only through window.grimoire: it imports no code of main/, relay/, emulator/ or Node.',
+        },
+        {
+          group: ['**/common', '**/common/**', '**/preload', '**/preload/**'],
+          allowTypeImports: true,
+          message: 'The renderer imports only types from common/ and preload/ (import type); a value would bundle their code into the page.',
+        },
+      ],
+    },
+  ],
+  '@typescript-eslint/no-import-type-side-effects': 'error',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -46,6 +74,10 @@ export default tseslint.config(
   {
     files: ['relay/**/*.ts', 'emulator/**/*.ts'],
     rules: imports(['**/main', '**/main/**', '**/renderer/**', '**/preload/**'], 'relay/ and emulator/ import only common/ (shared code), never the app.'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: rendererImports,
   },
   {
     files: ['common/**/*.ts'],

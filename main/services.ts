@@ -10,7 +10,7 @@ export interface AccountService {
   createDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
   /** Puts the current device link on the clipboard from the main process. */
   copyDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
-  invite(request: RequestOf<'account:invite'>): Promise<IpcResult<AccountView>>;
+  invite(request: RequestOf<'inviteUser'>): Promise<IpcResult<AccountView>>;
   revokeInvite(email: string): Promise<IpcResult<AccountView>>;
 }
 

@@ -1,40 +1,12 @@
-// The IPC contract between the main process and the renderer: channel names, payload
-// schemas, the renderer-safe view, and the bridge the page sees as `window.grimoire`.
+// The IPC contract between the main process and the renderer, declared once: the table
+// below names each call's channel, request schema and response schema, and everything else
+// (channel types, the page's API type, the bridge, main's handler map) is derived from it.
+// Adding a call is one row here plus one handler in main/ipc/handlers.ts.
 // Rule: nothing here may import electron, and no type here may carry a token, JWT or
-// PKCE verifier. Main imports the schemas; the renderer imports types only.
+// PKCE verifier. Main imports the schemas; the renderer imports types only. Response
+// schemas are strict, so a test that parses an answer fails on any field added to it;
+// main does not parse its own answers at run time.
 import { z } from 'zod';
-
-/** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
-export const INVOKE_CHANNELS = {
-  getView: 'auth:get-view',
-  sendLink: 'auth:send-link',
-  resend: 'auth:resend',
-  submitLink: 'auth:submit-link',
-  confirmLink: 'auth:confirm-link',
-  cancelLink: 'auth:cancel-link',
-  startOver: 'auth:start-over',
-  dismissNotice: 'auth:dismiss-notice',
-  signOut: 'auth:sign-out',
-  getAccount: 'account:get',
-  signOutOtherSessions: 'account:sign-out-other-sessions',
-  createDeviceLink: 'account:create-device-link',
-  copyDeviceLink: 'account:copy-device-link',
-  inviteUser: 'account:invite',
-  revokeInvite: 'account:revoke-invite',
-  getDiagnostics: 'diagnostics:get',
-  copyDiagnostics: 'diagnostics:copy',
-  fixProtocolHandler: 'diagnostics:fix-protocol-handler',
-  revealLogFile: 'diagnostics:reveal-log-file',
-  reportRendererError: 'app:report-renderer-error',
-} as const;
-
-/** Main → renderer pushes (webContents.send / ipcRenderer.on). */
-export const PUSH_CHANNELS = {
-  viewChanged: 'auth:view-changed',
-} as const;
-
-export type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
-export type PushChannel = (typeof PUSH_CHANNELS)[keyof typeof PUSH_CHANNELS];
 
 export const EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH = 4096;
@@ -43,41 +15,81 @@ export const PERSON_NAME_MAX_LENGTH = 100;
 export const ERROR_MESSAGE_MAX_LENGTH = 1000;
 export const ERROR_STACK_MAX_LENGTH = 8000;
 
-const emailRequest = z.object({ email: z.string().max(EMAIL_MAX_LENGTH) }).strict();
+// Failure codes: a result's `code` and a notice's `code` are one of these, so the page can
+// key on them. main/auth/error-map.ts maps Stytch's error_type onto the first list.
+export const FAILURE_CODES = [
+  'invalid-email',
+  'link-invalid',
+  'link-expired-or-used',
+  'link-replayed',
+  'link-from-elsewhere',
+  'user-not-found',
+  'already-has-account',
+  'rate-limited',
+  'misconfigured',
+  'offline',
+  'timeout',
+  'stytch-unavailable',
+  'session-ended',
+  'session-expired',
+  'unexpected',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
-/** Payload schemas, one per invoke channel. Main parses every payload with these. */
-export const REQUEST_SCHEMAS = {
-  [INVOKE_CHANNELS.getView]: z.undefined(),
-  [INVOKE_CHANNELS.sendLink]: emailRequest,
-  [INVOKE_CHANNELS.resend]: z.undefined(),
-  [INVOKE_CHANNELS.submitLink]: z.object({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }).strict(),
-  [INVOKE_CHANNELS.confirmLink]: z.undefined(),
-  [INVOKE_CHANNELS.cancelLink]: z.undefined(),
-  [INVOKE_CHANNELS.startOver]: z.undefined(),
-  [INVOKE_CHANNELS.dismissNotice]: z.undefined(),
-  [INVOKE_CHANNELS.signOut]: z.undefined(),
-  [INVOKE_CHANNELS.getAccount]: z.undefined(),
-  [INVOKE_CHANNELS.signOutOtherSessions]: z.undefined(),
-  [INVOKE_CHANNELS.createDeviceLink]: z.undefined(),
-  [INVOKE_CHANNELS.copyDeviceLink]: z.undefined(),
-  [INVOKE_CHANNELS.inviteUser]: z
-    .object({
-      email: z.string().max(EMAIL_MAX_LENGTH),
-      firstName: z.string().max(PERSON_NAME_MAX_LENGTH),
-      lastName: z.string().max(PERSON_NAME_MAX_LENGTH),
-    })
-    .strict(),
-  [INVOKE_CHANNELS.revokeInvite]: emailRequest,
-  [INVOKE_CHANNELS.getDiagnostics]: z.undefined(),
-  [INVOKE_CHANNELS.copyDiagnostics]: z.undefined(),
-  [INVOKE_CHANNELS.fixProtocolHandler]: z.undefined(),
-  [INVOKE_CHANNELS.revealLogFile]: z.undefined(),
-  [INVOKE_CHANNELS.reportRendererError]: z
-    .object({ message: z.string().max(ERROR_MESSAGE_MAX_LENGTH), stack: z.string().max(ERROR_STACK_MAX_LENGTH) })
-    .strict(),
-} as const satisfies Record<InvokeChannel, z.ZodType>;
+/** Events of the sign-in flow and refusals of the account screen (main/auth/notices.ts words them). */
+export const FLOW_NOTICE_CODES = [
+  'link-sent',
+  'resend-too-soon',
+  'no-pending-link',
+  'signed-out',
+  'jwt-invalid',
+  'signed-out-idle',
+  'already-signed-in',
+  'busy',
+  'paste-empty',
+  'paste-not-a-link',
+  'paste-malformed',
+  'not-signed-in',
+  'invites-disabled',
+  'no-device-link',
+  'clipboard-refused',
+  'clipboard-unavailable',
+  'link-declined',
+  'confirmation-expired',
+  'confirmation-busy',
+  'nothing-to-confirm',
+] as const;
+export type FlowNoticeCode = (typeof FLOW_NOTICE_CODES)[number];
 
-export type RequestOf<C extends InvokeChannel> = z.infer<(typeof REQUEST_SCHEMAS)[C]>;
+export const NOTICE_CODES = [...FAILURE_CODES, ...FLOW_NOTICE_CODES] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+export const DIAGNOSTICS_FAILURE_CODES = {
+  failed: 'diagnostics-failed',
+  clipboard: 'clipboard-failed',
+  cannotFix: 'protocol-fix-unavailable',
+  fixFailed: 'protocol-fix-failed',
+  noLogFile: 'log-file-unavailable',
+} as const;
+export type DiagnosticsFailureCode = (typeof DIAGNOSTICS_FAILURE_CODES)[keyof typeof DIAGNOSTICS_FAILURE_CODES];
+
+/** Failures of the call itself, whatever the channel. */
+export const CALL_FAILURE_CODES = {
+  /** Main refused the payload: it did not match the channel's request schema. */
+  invalidPayload: 'invalid-payload',
+  /** A handler threw; main logged it. */
+  internal: 'internal-error',
+  /** The sender was not our window's main frame on our origin. */
+  forbiddenSender: 'forbidden-sender',
+  /** The page stopped waiting (renderer/deadlines.ts). */
+  timedOut: 'timed-out',
+} as const;
+export type CallFailureCode = (typeof CALL_FAILURE_CODES)[keyof typeof CALL_FAILURE_CODES];
+
+export type IpcFailureCode = NoticeCode | DiagnosticsFailureCode | CallFailureCode;
+
+/** Handlers never throw across IPC; they answer with a result that has a stable code. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: IpcFailureCode; message: string };
 
 export const AUTH_STATUSES = [
   'restoring',
@@ -95,9 +107,9 @@ export type AuthStatus = (typeof AUTH_STATUSES)[number];
 export const NOTICE_ACTIONS = ['retry', 'resend', 'start-over', 'contact-support'] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
-export const noticeSchema = z.object({
-  /** Stable machine code (e.g. 'link-expired', 'offline'); tests and the UI key on it. */
-  code: z.string(),
+export const noticeSchema = z.strictObject({
+  /** Stable machine code (e.g. 'link-expired-or-used', 'offline'); tests and the UI key on it. */
+  code: z.enum(NOTICE_CODES),
   tone: z.enum(['error', 'warning', 'info', 'success']),
   /** A sentence a person understands, including the next step to take. */
   message: z.string(),
@@ -111,7 +123,7 @@ export type Notice = z.infer<typeof noticeSchema>;
  * The renderer's whole knowledge of sign-in. Produced by exactly one projection function
  * in main/auth; it never holds a token, JWT, verifier or secret.
  */
-export const authViewSchema = z.object({
+export const authViewSchema = z.strictObject({
   status: z.enum(AUTH_STATUSES),
   email: z.string().nullable(),
   name: z.string().nullable(),
@@ -128,7 +140,7 @@ export const authViewSchema = z.object({
   /** Signed in but Stytch cannot be reached: the session is kept until it expires. */
   offline: z.boolean(),
   /** What the app's configuration allows, so the UI shows only what works. */
-  features: z.object({
+  features: z.strictObject({
     signUpPolicy: z.enum(['open', 'existing-users-only']),
     invitesEnabled: z.boolean(),
     /** How long main waits for Stytch before it gives up; the page waits a little longer. */
@@ -139,151 +151,155 @@ export const authViewSchema = z.object({
 export type AuthView = z.infer<typeof authViewSchema>;
 
 /** One of the signed-in user's active sessions (Stytch session ids are identifiers, not credentials). */
-export interface SessionSummary {
-  id: string;
-  current: boolean;
-  startedAt: string;
-  lastActiveAt: string;
-  expiresAt: string | null;
-}
+export const sessionSummarySchema = z.strictObject({
+  id: z.string(),
+  current: z.boolean(),
+  startedAt: z.string(),
+  lastActiveAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export interface AccountView {
-  email: string;
-  name: string | null;
-  sessionStartedAt: string | null;
-  expiresAt: string | null;
-  sessions: SessionSummary[];
+export const accountViewSchema = z.strictObject({
+  email: z.string(),
+  name: z.string().nullable(),
+  sessionStartedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  sessions: z.array(sessionSummarySchema),
   /** Invites this app sent and that are not yet accepted or revoked. */
-  pendingInvites: { email: string; name: string | null; sentAt: string }[];
-}
+  pendingInvites: z.array(z.strictObject({ email: z.string(), name: z.string().nullable(), sentAt: z.string() })),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
 
 /**
  * A short-lived link that signs this account in on another computer. The link itself (it
  * holds a token) stays in the main process: the page sees a masked preview and asks main
  * to put the real link on the clipboard.
  */
-export interface DeviceLinkView {
-  maskedLink: string;
-  expiresAt: string;
-}
+export const deviceLinkViewSchema = z.strictObject({ maskedLink: z.string(), expiresAt: z.string() });
+export type DeviceLinkView = z.infer<typeof deviceLinkViewSchema>;
 
 /** What support needs to diagnose "the link didn't open the app"; never holds a token or secret. */
-export interface DiagnosticsView {
-  appVersion: string;
-  channel: string;
-  platform: string;
-  protocolHandler: { isDefault: boolean; currentHandler: string | null; canFix: boolean };
-  storage: { backend: string; encrypted: boolean };
-  stytch: { target: string; reachable: boolean; latencyMs: number | null; detail: string | null };
-  logFilePath: string | null;
+export const diagnosticsViewSchema = z.strictObject({
+  appVersion: z.string(),
+  channel: z.string(),
+  platform: z.string(),
+  protocolHandler: z.strictObject({ isDefault: z.boolean(), currentHandler: z.string().nullable(), canFix: z.boolean() }),
+  storage: z.strictObject({ backend: z.string(), encrypted: z.boolean() }),
+  stytch: z.strictObject({ target: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable(), detail: z.string().nullable() }),
+  logFilePath: z.string().nullable(),
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
-  crashReports: { enabled: boolean; server: string | null };
+  crashReports: z.strictObject({ enabled: z.boolean(), server: z.string().nullable() }),
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
-  report: string;
-}
+  report: z.string(),
+});
+export type DiagnosticsView = z.infer<typeof diagnosticsViewSchema>;
 
 /** A page that hit a render error: what it may tell main. No view data, only the error. */
-export interface RendererErrorReport {
-  message: string;
+const rendererErrorReportSchema = z.strictObject({
+  message: z.string().max(ERROR_MESSAGE_MAX_LENGTH),
   /** Empty when the error had none. */
-  stack: string;
-}
+  stack: z.string().max(ERROR_STACK_MAX_LENGTH),
+});
+export type RendererErrorReport = z.infer<typeof rendererErrorReportSchema>;
 
 /** The stable code main logged the report under, which the recovery screen shows for support. */
-export interface RendererErrorReceipt {
-  code: string;
+const rendererErrorReceiptSchema = z.strictObject({ code: z.string() });
+export type RendererErrorReceipt = z.infer<typeof rendererErrorReceiptSchema>;
+
+const nothing = z.undefined();
+const emailRequest = z.strictObject({ email: z.string().max(EMAIL_MAX_LENGTH) });
+
+interface InvokeSpec {
+  channel: `${string}:${string}`;
+  request: z.ZodType;
+  response: z.ZodType;
 }
 
-/** What each invoke channel answers with. */
-export interface InvokeResponses {
-  'auth:get-view': AuthView;
-  'auth:send-link': AuthView;
-  'auth:resend': AuthView;
-  'auth:submit-link': AuthView;
-  'auth:confirm-link': AuthView;
-  'auth:cancel-link': AuthView;
-  'auth:start-over': AuthView;
-  'auth:dismiss-notice': AuthView;
-  'auth:sign-out': AuthView;
-  'account:get': AccountView;
-  'account:sign-out-other-sessions': AccountView;
-  'account:create-device-link': DeviceLinkView;
-  'account:copy-device-link': DeviceLinkView;
-  'account:invite': AccountView;
-  'account:revoke-invite': AccountView;
-  'diagnostics:get': DiagnosticsView;
-  'diagnostics:copy': DiagnosticsView;
-  'diagnostics:fix-protocol-handler': DiagnosticsView;
-  'diagnostics:reveal-log-file': DiagnosticsView;
-  'app:report-renderer-error': RendererErrorReceipt;
-}
-export type ResponseOf<C extends InvokeChannel> = InvokeResponses[C];
-
-/** Handlers never throw across IPC; they answer with a result that has a stable code. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
-export interface GrimoireApi {
-  getView(): Promise<IpcResult<AuthView>>;
-  sendLink(email: string): Promise<IpcResult<AuthView>>;
-  resend(): Promise<IpcResult<AuthView>>;
-  submitLink(link: string): Promise<IpcResult<AuthView>>;
+/**
+ * Renderer → main calls (ipcRenderer.invoke / ipcMain.handle), by the name the page calls
+ * them. Main parses every request with its schema; the page gets `IpcResult<response>`.
+ */
+export const INVOKE_CONTRACT = {
+  getView: { channel: 'auth:get-view', request: nothing, response: authViewSchema },
+  sendLink: { channel: 'auth:send-link', request: emailRequest, response: authViewSchema },
+  resend: { channel: 'auth:resend', request: nothing, response: authViewSchema },
+  submitLink: {
+    channel: 'auth:submit-link',
+    request: z.strictObject({ link: z.string().max(PASTED_LINK_MAX_LENGTH) }),
+    response: authViewSchema,
+  },
   /** Continue as the account of a link not requested here (status 'confirming'). */
-  confirmLink(): Promise<IpcResult<AuthView>>;
+  confirmLink: { channel: 'auth:confirm-link', request: nothing, response: authViewSchema },
   /** Decline it: its session is ended at Stytch and a pending sign-in comes back. */
-  cancelLink(): Promise<IpcResult<AuthView>>;
-  startOver(): Promise<IpcResult<AuthView>>;
-  dismissNotice(): Promise<IpcResult<AuthView>>;
-  signOut(): Promise<IpcResult<AuthView>>;
-  getAccount(): Promise<IpcResult<AccountView>>;
-  signOutOtherSessions(): Promise<IpcResult<AccountView>>;
-  createDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
+  cancelLink: { channel: 'auth:cancel-link', request: nothing, response: authViewSchema },
+  startOver: { channel: 'auth:start-over', request: nothing, response: authViewSchema },
+  dismissNotice: { channel: 'auth:dismiss-notice', request: nothing, response: authViewSchema },
+  signOut: { channel: 'auth:sign-out', request: nothing, response: authViewSchema },
+  getAccount: { channel: 'account:get', request: nothing, response: accountViewSchema },
+  signOutOtherSessions: { channel: 'account:sign-out-other-sessions', request: nothing, response: accountViewSchema },
+  createDeviceLink: { channel: 'account:create-device-link', request: nothing, response: deviceLinkViewSchema },
   /** Main puts the real link on the clipboard; the page never holds it. */
-  copyDeviceLink(): Promise<IpcResult<DeviceLinkView>>;
-  inviteUser(invite: { email: string; firstName: string; lastName: string }): Promise<IpcResult<AccountView>>;
-  revokeInvite(email: string): Promise<IpcResult<AccountView>>;
-  getDiagnostics(): Promise<IpcResult<DiagnosticsView>>;
-  copyDiagnostics(): Promise<IpcResult<DiagnosticsView>>;
-  fixProtocolHandler(): Promise<IpcResult<DiagnosticsView>>;
-  revealLogFile(): Promise<IpcResult<DiagnosticsView>>;
+  copyDeviceLink: { channel: 'account:copy-device-link', request: nothing, response: deviceLinkViewSchema },
+  inviteUser: {
+    channel: 'account:invite',
+    request: z.strictObject({
+      email: z.string().max(EMAIL_MAX_LENGTH),
+      firstName: z.string().max(PERSON_NAME_MAX_LENGTH),
+      lastName: z.string().max(PERSON_NAME_MAX_LENGTH),
+    }),
+    response: accountViewSchema,
+  },
+  revokeInvite: { channel: 'account:revoke-invite', request: emailRequest, response: accountViewSchema },
+  getDiagnostics: { channel: 'diagnostics:get', request: nothing, response: diagnosticsViewSchema },
+  copyDiagnostics: { channel: 'diagnostics:copy', request: nothing, response: diagnosticsViewSchema },
+  fixProtocolHandler: { channel: 'diagnostics:fix-protocol-handler', request: nothing, response: diagnosticsViewSchema },
+  revealLogFile: { channel: 'diagnostics:reveal-log-file', request: nothing, response: diagnosticsViewSchema },
   /** Tells main the page hit a render error (already cut to the schema's limits). */
-  reportRendererError(report: RendererErrorReport): Promise<IpcResult<RendererErrorReceipt>>;
-  /** Subscribes to view pushes; returns the unsubscribe function. */
-  onViewChanged(listener: (view: AuthView) => void): () => void;
-}
+  reportRendererError: { channel: 'app:report-renderer-error', request: rendererErrorReportSchema, response: rendererErrorReceiptSchema },
+  // A call is never named on…: that is how the page tells subscriptions apart (renderer/deadlines.ts).
+} as const satisfies Record<string, InvokeSpec> & { [name: `on${Capitalize<string>}`]: never };
+
+/** Main → renderer pushes (webContents.send / ipcRenderer.on); the page subscribes with `on…`. */
+export const PUSH_CONTRACT = {
+  /** Every change of the sign-in view; the subscription returns its unsubscribe function. */
+  onViewChanged: { channel: 'auth:view-changed', payload: authViewSchema },
+} as const satisfies Record<`on${Capitalize<string>}`, { channel: `${string}:${string}`; payload: z.ZodType }>;
+
+type Invokes = typeof INVOKE_CONTRACT;
+type Pushes = typeof PUSH_CONTRACT;
+export type InvokeMethod = keyof Invokes;
+export type PushMethod = keyof Pushes;
+export type InvokeChannel = Invokes[InvokeMethod]['channel'];
+export type PushChannel = Pushes[PushMethod]['channel'];
+export type RequestOf<M extends InvokeMethod> = z.infer<Invokes[M]['request']>;
+export type ResponseOf<M extends InvokeMethod> = z.infer<Invokes[M]['response']>;
+export type PushOf<P extends PushMethod> = z.infer<Pushes[P]['payload']>;
+
+/** The page's API, `window.grimoire`: a call takes its request (none when the schema is undefined). */
+export type GrimoireApi = {
+  readonly [M in keyof Invokes]: [RequestOf<M>] extends [undefined]
+    ? () => Promise<IpcResult<ResponseOf<M>>>
+    : (request: RequestOf<M>) => Promise<IpcResult<ResponseOf<M>>>;
+} & {
+  readonly [P in keyof Pushes]: (listener: (payload: PushOf<P>) => void) => () => void;
+};
 
 export type Invoke = (channel: InvokeChannel, payload?: unknown) => Promise<unknown>;
 export type Subscribe = (channel: PushChannel, listener: (payload: unknown) => void) => () => void;
 
 /**
  * Builds the page-side API over any transport: ipcRenderer in the preload, Playwright
- * bindings in the test harness. Both get the same object, so they cannot drift.
+ * bindings in the test harness. Both get the same object, so they cannot drift. Only the
+ * first argument travels: main's schema decides whether it is acceptable.
  */
 export function createBridge(invoke: Invoke, subscribe: Subscribe): GrimoireApi {
-  const call = <C extends InvokeChannel>(channel: C, payload?: unknown) =>
-    invoke(channel, payload) as Promise<IpcResult<ResponseOf<C>>>;
-  const C = INVOKE_CHANNELS;
-  return {
-    getView: () => call(C.getView),
-    sendLink: (email) => call(C.sendLink, { email }),
-    resend: () => call(C.resend),
-    submitLink: (link) => call(C.submitLink, { link }),
-    confirmLink: () => call(C.confirmLink),
-    cancelLink: () => call(C.cancelLink),
-    startOver: () => call(C.startOver),
-    dismissNotice: () => call(C.dismissNotice),
-    signOut: () => call(C.signOut),
-    getAccount: () => call(C.getAccount),
-    signOutOtherSessions: () => call(C.signOutOtherSessions),
-    createDeviceLink: () => call(C.createDeviceLink),
-    copyDeviceLink: () => call(C.copyDeviceLink),
-    inviteUser: (invite) => call(C.inviteUser, invite),
-    revokeInvite: (email) => call(C.revokeInvite, { email }),
-    getDiagnostics: () => call(C.getDiagnostics),
-    copyDiagnostics: () => call(C.copyDiagnostics),
-    fixProtocolHandler: () => call(C.fixProtocolHandler),
-    revealLogFile: () => call(C.revealLogFile),
-    reportRendererError: (report) => call(C.reportRendererError, report),
-    onViewChanged: (listener) =>
-      subscribe(PUSH_CHANNELS.viewChanged, (payload) => listener(payload as AuthView)),
-  };
+  const api: Record<string, unknown> = {};
+  for (const [method, { channel }] of Object.entries(INVOKE_CONTRACT)) {
+    api[method] = (request?: unknown) => invoke(channel, request);
+  }
+  for (const [method, { channel }] of Object.entries(PUSH_CONTRACT)) {
+    api[method] = (listener: (payload: unknown) => void) => subscribe(channel, listener);
+  }
+  return Object.freeze(api) as GrimoireApi;
 }

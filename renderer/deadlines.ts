@@ -5,12 +5,12 @@
 // - every other call may reach Stytch, which main itself gives up on after the timeout the
 //   view carries (features.stytchTimeoutMs); the page waits that long plus a margin, so it
 //   never gives up before main has had its own say.
-import type { AuthView, GrimoireApi, IpcResult } from '../preload/api';
+import type { AuthView, GrimoireApi, InvokeMethod, IpcFailureCode, IpcResult, PushMethod } from '../preload/api';
 
 export const FIRST_VIEW_TIMEOUT_MS = 5000;
 /** Time for main to notice its own Stytch timeout, map it and answer over IPC. */
 export const STYTCH_MARGIN_MS = 5000;
-export const TIMED_OUT_CODE = 'timed-out';
+export const TIMED_OUT_CODE = 'timed-out' satisfies IpcFailureCode;
 
 export const VIEW_TIMED_OUT =
   'PromptGrimoire’s background service is not answering. Try again; if it keeps happening, quit the app and open it again.';
@@ -27,7 +27,7 @@ const realTimers: DeadlineTimers = {
 };
 
 /** How long the page waits for a method, or null for no deadline (no view yet tells the Stytch timeout). */
-export function deadlineFor(method: string, view: AuthView | null): number | null {
+export function deadlineFor(method: InvokeMethod, view: AuthView | null): number | null {
   if (method === 'getView') return FIRST_VIEW_TIMEOUT_MS;
   // Read warily: a malformed view is what breaks rendering, and the report of that break
   // goes through here too.
@@ -54,15 +54,18 @@ export function raceDeadline<T>(call: Promise<IpcResult<T>>, ms: number | null, 
   });
 }
 
+/** The contract names every subscription `on…` and no call so; the page needs no list of them. */
+const isSubscription = (name: keyof GrimoireApi): name is PushMethod => /^on[A-Z]/.test(name);
+
 /**
  * The same bridge with a deadline on every call. `latestView` is read at each call, so the
  * deadline follows the configuration main reports. Subscriptions pass through untouched.
  */
 export function withDeadlines(api: GrimoireApi, latestView: () => AuthView | null, timers: DeadlineTimers = realTimers): GrimoireApi {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(api) as [string, (...args: unknown[]) => unknown][]) {
+  for (const [name, method] of Object.entries(api) as [keyof GrimoireApi, (...args: unknown[]) => unknown][]) {
     wrapped[name] =
-      name === 'onViewChanged'
+      isSubscription(name)
         ? method
         : (...args: unknown[]) =>
             raceDeadline(

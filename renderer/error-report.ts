@@ -1,7 +1,13 @@
 // What a render error may tell the main process: the error's own message and stack, cut to
 // the contract's limits. Never the view, props or state: those can hold the person's email.
 // Main's logger redacts anything secret-looking on top of this.
-import { ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH, type RendererErrorReport } from '../preload/api';
+import type * as Contract from '../preload/api';
+import type { RendererErrorReport } from '../preload/api';
+
+// The page imports types only (a value import would pull zod into its bundle); the
+// annotations make the compiler fail if these ever stop matching the contract.
+const ERROR_MESSAGE_MAX_LENGTH: typeof Contract.ERROR_MESSAGE_MAX_LENGTH = 1000;
+const ERROR_STACK_MAX_LENGTH: typeof Contract.ERROR_STACK_MAX_LENGTH = 8000;
 
 /** Cuts by code points, so a cut never leaves half a surrogate pair behind. */
 function cut(text: string, max: number): string {

@@ -103,7 +103,7 @@ export function useAuth(feed: ViewFeed): Auth {
     const sendLink = (email: string) => {
       lastEmailRef.current = email;
       setLastEmail(email);
-      run('send', (api) => api.sendLink(email));
+      run('send', (api) => api.sendLink({ email }));
     };
     return {
       reload: () => run('load', (api) => api.getView()),
@@ -115,7 +115,7 @@ export function useAuth(feed: ViewFeed): Auth {
         return true;
       },
       resend: () => run('resend', (api) => api.resend()),
-      submitLink: (link) => run('submit', (api) => api.submitLink(link)),
+      submitLink: (link) => run('submit', (api) => api.submitLink({ link })),
       confirmLink: () => run('confirm', (api) => api.confirmLink()),
       cancelLink: () => run('cancel', (api) => api.cancelLink()),
       startOver: () => run('start-over', (api) => api.startOver()),

@@ -1,25 +1,10 @@
 // Turns every Stytch error_type, HTTP status and network failure into one stable code.
 // The codes are what the flow, the notices table, the logs and the tests key on.
 // Rule: nothing here may import electron.
+import type { FailureCode } from '../../preload/api';
 
-export const FAILURE_CODES = [
-  'invalid-email',
-  'link-invalid',
-  'link-expired-or-used',
-  'link-replayed',
-  'link-from-elsewhere',
-  'user-not-found',
-  'already-has-account',
-  'rate-limited',
-  'misconfigured',
-  'offline',
-  'timeout',
-  'stytch-unavailable',
-  'session-ended',
-  'session-expired',
-  'unexpected',
-] as const;
-export type FailureCode = (typeof FAILURE_CODES)[number];
+// The codes themselves are part of the IPC contract: the page keys on them.
+export type { FailureCode };
 
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 

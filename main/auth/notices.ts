@@ -1,32 +1,10 @@
 // The one table of words people read: every failure code and flow event becomes a Notice
 // with a plain sentence and the next step. Nothing else in the core writes user-facing text.
 // Rule: nothing here may import electron; no message may echo a token or Stytch's raw text.
-import type { Notice } from '../../preload/api';
-import type { FailureCode } from './error-map';
+import type { Notice, NoticeCode } from '../../preload/api';
 
-export type FlowNoticeCode =
-  | 'link-sent'
-  | 'resend-too-soon'
-  | 'no-pending-link'
-  | 'signed-out'
-  | 'jwt-invalid'
-  | 'signed-out-idle'
-  | 'already-signed-in'
-  | 'busy'
-  | 'paste-empty'
-  | 'paste-not-a-link'
-  | 'paste-malformed'
-  | 'not-signed-in'
-  | 'invites-disabled'
-  | 'no-device-link'
-  | 'clipboard-refused'
-  | 'clipboard-unavailable'
-  | 'link-declined'
-  | 'confirmation-expired'
-  | 'confirmation-busy'
-  | 'nothing-to-confirm';
-
-export type NoticeCode = FailureCode | FlowNoticeCode;
+// The codes are part of the IPC contract (the page keys on them); their words live here.
+export type { NoticeCode };
 
 type Entry = Omit<Notice, 'code' | 'retryAfterSeconds'>;
 

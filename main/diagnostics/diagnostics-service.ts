@@ -5,7 +5,7 @@
 // Rules: nothing here may import electron; nothing thrown leaves this module; every string
 // in the view, the report included, has been through the logger's redactor, so no token,
 // JWT, verifier or secret reaches the page or the clipboard.
-import type { AuthView, DiagnosticsView, IpcResult } from '../../preload/api';
+import { DIAGNOSTICS_FAILURE_CODES, type AuthView, type DiagnosticsFailureCode, type DiagnosticsView, type IpcResult } from '../../preload/api';
 import type { AppConfig } from '../config';
 import { redactText } from '../../common/log/redact';
 import type { Clipboard, Logger } from '../../common/ports';
@@ -61,13 +61,6 @@ export interface DiagnosticsServiceDeps {
   now?: () => Date;
 }
 
-export const DIAGNOSTICS_ERROR_CODES = {
-  failed: 'diagnostics-failed',
-  clipboard: 'clipboard-failed',
-  cannotFix: 'protocol-fix-unavailable',
-  fixFailed: 'protocol-fix-failed',
-  noLogFile: 'log-file-unavailable',
-} as const;
 
 const TARGET_NAMES = { stytch: 'Stytch', relay: 'Sign-in relay', emulator: 'Local emulator' } as const;
 
@@ -146,13 +139,13 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
       logger.error('diagnostics: an operation failed', { operation, error });
       return {
         ok: false,
-        code: DIAGNOSTICS_ERROR_CODES.failed,
+        code: DIAGNOSTICS_FAILURE_CODES.failed,
         message: 'PromptGrimoire could not gather its diagnostics. Try again; the log file has the details.',
       };
     }
   }
 
-  const refused = (code: string, message: string): IpcResult<DiagnosticsView> => ({ ok: false, code, message });
+  const refused = (code: DiagnosticsFailureCode, message: string): IpcResult<DiagnosticsView> => ({ ok: false, code, message });
 
   return {
     get: () =>
@@ -173,7 +166,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
           await clipboard.writeText(view.report);
         } catch (error) {
           logger.warn('diagnostics: the clipboard refused the report', { error });
-          return refused(DIAGNOSTICS_ERROR_CODES.clipboard, 'The report could not be put on the clipboard. Try again.');
+          return refused(DIAGNOSTICS_FAILURE_CODES.clipboard, 'The report could not be put on the clipboard. Try again.');
         }
         logger.info('diagnostics: report copied to the clipboard');
         return { ok: true, value: view };
@@ -184,14 +177,14 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         const before = await probes.protocolHandler();
         if (!before.canFix) {
           return refused(
-            DIAGNOSTICS_ERROR_CODES.cannotFix,
+            DIAGNOSTICS_FAILURE_CODES.cannotFix,
             'This copy of PromptGrimoire cannot make itself the handler of sign-in links. Reinstall it, or paste the link on the "check your email" screen.',
           );
         }
         const outcome = await probes.fixProtocolHandler();
         if (!outcome.ok) {
           logger.warn('diagnostics: could not claim the scheme', { reason: outcome.reason });
-          return refused(DIAGNOSTICS_ERROR_CODES.fixFailed, redactText(`Sign-in links could not be pointed at this app: ${outcome.reason}`));
+          return refused(DIAGNOSTICS_FAILURE_CODES.fixFailed, redactText(`Sign-in links could not be pointed at this app: ${outcome.reason}`));
         }
         logger.info('diagnostics: claimed the promptgrimoire:// scheme');
         return { ok: true, value: await gather(false) };
@@ -200,10 +193,10 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
     revealLogFile: () =>
       attempt('reveal-log-file', async () => {
         if (probes.logFilePath() === null) {
-          return refused(DIAGNOSTICS_ERROR_CODES.noLogFile, 'This run of PromptGrimoire writes no log file.');
+          return refused(DIAGNOSTICS_FAILURE_CODES.noLogFile, 'This run of PromptGrimoire writes no log file.');
         }
         const outcome = await probes.revealLogFile();
-        if (!outcome.ok) return refused(DIAGNOSTICS_ERROR_CODES.noLogFile, redactText(outcome.reason));
+        if (!outcome.ok) return refused(DIAGNOSTICS_FAILURE_CODES.noLogFile, redactText(outcome.reason));
         return { ok: true, value: await gather(false) };
       }),
   };

@@ -12,6 +12,7 @@ import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
 import { createCommandRunner } from '../diagnostics/command-runner';
 import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
+import { createIpcEndpoints } from '../ipc/endpoints';
 import { createIpcHandlers } from '../ipc/handlers';
 import type { TrustedEnvironment } from '../packaged-launch';
 import type { PackagedConfigText } from '../packaged-config-text';
@@ -137,7 +138,7 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   removeForeignIpc(ipcMain, logger);
   const disposeIpc = registerIpcHandlers(
     ipcMain,
-    createIpcHandlers({ core, account: core.account, diagnostics }, logger),
+    createIpcEndpoints(createIpcHandlers({ core, account: core.account, diagnostics }, logger), logger),
     createSenderCheck({ window: keeper.current, allowedOrigins: ctx.pageOrigins }),
     logger,
   );

@@ -1,18 +1,16 @@
-// The one place ipcMain handlers are registered. Before a payload reaches the handler table
-// (which parses it with the channel's zod schema), the sender must be the main frame of our
-// window, showing our origin. Nothing thrown crosses `invoke`: every answer is a result.
+// The one place ipcMain handlers are registered. Before a payload reaches its endpoint
+// (main/ipc/endpoints.ts, which parses it and catches what the handler throws), the sender
+// must be the main frame of our window, showing our origin. Every answer is a result.
 // Rule: Electron types only; main/electron/app-startup.ts passes the real ipcMain in.
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { INVOKE_CHANNELS, PUSH_CHANNELS, type InvokeChannel, type IpcResult } from '../../preload/api';
+import { CALL_FAILURE_CODES, PUSH_CONTRACT, type InvokeChannel, type IpcResult } from '../../preload/api';
 import type { AppCore } from '../app-core';
-import type { IpcHandlers } from '../ipc/handlers';
+import type { IpcEndpoints } from '../ipc/endpoints';
 import type { Logger } from '../../common/ports';
 import type { Expect } from './type-checks';
 
-/** The shared handler table, each channel answering with its own result type. */
-export type InvokeHandlers = IpcHandlers;
 /** Any channel's answer: what an ipcMain listener may resolve with. */
-export type InvokeResult = Awaited<ReturnType<IpcHandlers[InvokeChannel]>>;
+export type InvokeResult = IpcResult<unknown>;
 /** A refusal, which fits every channel's result type. */
 export type IpcFailure = Extract<IpcResult<never>, { ok: false }>;
 
@@ -39,15 +37,9 @@ export type _IpcMainFits = Expect<IpcMain extends IpcMainLike ? true : false>;
 
 export const FORBIDDEN_SENDER = {
   ok: false,
-  code: 'forbidden-sender',
+  code: CALL_FAILURE_CODES.forbiddenSender,
   message: 'This request did not come from the PromptGrimoire window and was refused.',
 } as const satisfies IpcFailure;
-
-export const INTERNAL_ERROR: IpcFailure = {
-  ok: false,
-  code: 'internal-error',
-  message: 'Something went wrong inside the app. Try again; if it keeps happening, restart PromptGrimoire.',
-};
 
 /** What the check needs of our window: its WebContents id and its main frame. */
 export interface TrustedWindow {
@@ -81,13 +73,13 @@ export function createSenderCheck({ window, allowedOrigins }: SenderCheckOptions
  */
 export function registerIpcHandlers(
   ipcMain: IpcMainLike,
-  handlers: InvokeHandlers,
+  endpoints: IpcEndpoints,
   isTrustedSender: (event: InvokeEventLike) => boolean,
   logger: Logger,
 ): () => void {
-  const channels = Object.values(INVOKE_CHANNELS);
+  const channels = Object.keys(endpoints) as InvokeChannel[];
   for (const channel of channels) {
-    const handler = handlers[channel];
+    const endpoint = endpoints[channel];
     ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event)) {
         logger.warn('ipc: refused a request from an untrusted sender', {
@@ -98,12 +90,7 @@ export function registerIpcHandlers(
         });
         return FORBIDDEN_SENDER;
       }
-      try {
-        return await handler(payload);
-      } catch (error) {
-        logger.error('ipc: a handler threw', { channel, error: error instanceof Error ? error.message : String(error) });
-        return INTERNAL_ERROR;
-      }
+      return endpoint(payload);
     });
   }
   return () => {
@@ -152,6 +139,6 @@ export type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
 export function pushViewChanges(core: Pick<AppCore, 'onView'>, target: () => PushTarget | null): () => void {
   return core.onView((view) => {
     const contents = target();
-    if (contents !== null && !contents.isDestroyed()) contents.send(PUSH_CHANNELS.viewChanged, view);
+    if (contents !== null && !contents.isDestroyed()) contents.send(PUSH_CONTRACT.onViewChanged.channel, view);
   });
 }

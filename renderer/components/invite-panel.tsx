@@ -51,7 +51,7 @@ export function InvitePanel({ account }: { account: Account }) {
 
   const revoke = (address: string) => {
     setRevoking(address);
-    void run('revoke', (api) => api.revokeInvite(address)).then((ok) => {
+    void run('revoke', (api) => api.revokeInvite({ email: address })).then((ok) => {
       setRevoking(null);
       if (!ok) return;
       say('Invite revoked.');

@@ -3,7 +3,7 @@
 // page got its first view, and which npm packages had loaded before the window.
 import { spawnSync } from 'node:child_process';
 import { RENDERER_ORIGIN } from '../../../main/electron/renderer-protocol';
-import { INVOKE_CHANNELS, PUSH_CHANNELS } from '../../../preload/api';
+import { INVOKE_CONTRACT, PUSH_CONTRACT } from '../../../preload/api';
 
 const HOOKS = new URL('./hooks.mjs', import.meta.url).href;
 
@@ -23,8 +23,8 @@ export function runWithStandIn(bundle: string, userData: string, env: Record<str
       PROMPTGRIMOIRE_USER_DATA_DIR: userData,
       COLD_START_USER_DATA: userData,
       COLD_START_STOP: stop,
-      COLD_START_VIEW_CHANNEL: PUSH_CHANNELS.viewChanged,
-      COLD_START_GET_VIEW_CHANNEL: INVOKE_CHANNELS.getView,
+      COLD_START_VIEW_CHANNEL: PUSH_CONTRACT.onViewChanged.channel,
+      COLD_START_GET_VIEW_CHANNEL: INVOKE_CONTRACT.getView.channel,
       COLD_START_PAGE_ORIGIN: RENDERER_ORIGIN,
     },
   });

@@ -14,9 +14,10 @@ import { createCommandRunner } from '../../../main/diagnostics/command-runner';
 import type { AppCore } from '../../../main/app-core';
 import { findCallbackUrlInArgv } from '../../../main/auth/deep-link';
 import { loadConfig } from '../../../main/config';
+import { createIpcEndpoints } from '../../../main/ipc/endpoints';
 import { createIpcHandlers } from '../../../main/ipc/handlers';
 import { createLogger } from '../../../common/log/logger';
-import { PUSH_CHANNELS, type InvokeChannel } from '../../../preload/api';
+import { PUSH_CONTRACT, type InvokeChannel } from '../../../preload/api';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { createMemoryClipboard } from '../../fixtures/memory-clipboard';
@@ -67,7 +68,7 @@ function harnessBridgeScript(): Promise<string> {
           set.add(listener);
           return () => set.delete(listener);
         };
-        window.grimoire = Object.freeze(createBridge((channel, payload) => window.__grimoireInvoke(channel, payload), subscribe));
+        window.grimoire = createBridge((channel, payload) => window.__grimoireInvoke(channel, payload), subscribe);
       `,
       resolveDir: resolve('.'),
       loader: 'ts',
@@ -135,7 +136,7 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger, clock });
     core = appCore;
     const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger, runCommand });
-    const handlers = createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger);
+    const endpoints = createIpcEndpoints(createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger), logger);
     context = await browser.newContext();
     // The window's timers and Date run from the same time as the core, flowing naturally
     // until advanceClock() jumps both forward.
@@ -143,14 +144,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
     page = await context.newPage();
     const currentPage = page;
     await currentPage.exposeBinding('__grimoireInvoke', (_source, channel: InvokeChannel, payload: unknown) =>
-      options.faults ? options.faults.apply(channel, () => handlers[channel](payload)) : handlers[channel](payload),
+      options.faults ? options.faults.apply(channel, () => endpoints[channel](payload)) : endpoints[channel](payload),
     );
     await currentPage.addInitScript({ content: script });
     core.onView((view) => {
       currentPage
         .evaluate(([channel, payload]) => {
           (window as unknown as { __grimoireDeliver: (c: string, p: unknown) => void }).__grimoireDeliver(channel, payload);
-        }, [PUSH_CHANNELS.viewChanged, view] as const)
+        }, [PUSH_CONTRACT.onViewChanged.channel, view] as const)
         .catch(() => {
           // The page is closing or navigating; the next getView() brings it up to date.
         });

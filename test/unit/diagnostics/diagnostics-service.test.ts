@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuthView, DiagnosticsView, IpcResult } from '../../../preload/api';
+import { DIAGNOSTICS_FAILURE_CODES, type AuthView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
 import {
   createDiagnosticsService,
-  DIAGNOSTICS_ERROR_CODES,
   type DiagnosticsProbes,
   type ProbeOutcome,
   type ProtocolHandlerState,
@@ -168,7 +167,7 @@ describe('diagnostics service', () => {
       },
     };
     const result = await setUp(server.origin, { clipboard }).service.copy();
-    expect(result).toEqual({ ok: false, code: DIAGNOSTICS_ERROR_CODES.clipboard, message: expect.any(String) as unknown });
+    expect(result).toEqual({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.clipboard, message: expect.any(String) as unknown });
   });
 
   it('fixes the protocol handler and answers with the new state', async () => {
@@ -184,14 +183,14 @@ describe('diagnostics service', () => {
     server = await startLoopback(() => ({ status: 200 }));
     const cannot = setUp(server.origin);
     cannot.probes.handler = { ...cannot.probes.handler, canFix: false };
-    expect(await cannot.service.fixProtocolHandler()).toMatchObject({ ok: false, code: DIAGNOSTICS_ERROR_CODES.cannotFix });
+    expect(await cannot.service.fixProtocolHandler()).toMatchObject({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.cannotFix });
     expect(cannot.probes.calls).not.toContain('fix');
 
     const failing = setUp(server.origin);
     failing.probes.fixOutcome = { ok: false, reason: 'xdg-mime is not installed (package xdg-utils)' };
     expect(await failing.service.fixProtocolHandler()).toEqual({
       ok: false,
-      code: DIAGNOSTICS_ERROR_CODES.fixFailed,
+      code: DIAGNOSTICS_FAILURE_CODES.fixFailed,
       message: 'Sign-in links could not be pointed at this app: xdg-mime is not installed (package xdg-utils)',
     });
   });
@@ -201,16 +200,16 @@ describe('diagnostics service', () => {
     const { service, probes } = setUp(server.origin);
     expect(valueOf(await service.revealLogFile()).logFilePath).toBe('/home/ana/.config/PromptGrimoire/logs/main.log');
     probes.revealOutcome = { ok: false, reason: 'The log file has not been written yet.' };
-    expect(await service.revealLogFile()).toEqual({ ok: false, code: DIAGNOSTICS_ERROR_CODES.noLogFile, message: 'The log file has not been written yet.' });
+    expect(await service.revealLogFile()).toEqual({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.noLogFile, message: 'The log file has not been written yet.' });
     probes.logFile = null;
-    expect(await service.revealLogFile()).toMatchObject({ ok: false, code: DIAGNOSTICS_ERROR_CODES.noLogFile });
+    expect(await service.revealLogFile()).toMatchObject({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.noLogFile });
   });
 
   it('turns a probe that throws into a result and a log line', async () => {
     server = await startLoopback(() => ({ status: 200 }));
     const { service, probes, lines } = setUp(server.origin);
     probes.protocolHandler = () => Promise.reject(new Error('dbus went away'));
-    expect(await service.get()).toMatchObject({ ok: false, code: DIAGNOSTICS_ERROR_CODES.failed });
+    expect(await service.get()).toMatchObject({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.failed });
     expect(lines.join('\n')).toContain('dbus went away');
   });
 });

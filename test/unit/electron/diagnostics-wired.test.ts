@@ -6,9 +6,9 @@ import { access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DiagnosticsView, IpcResult } from '../../../preload/api';
+import { DIAGNOSTICS_FAILURE_CODES, type DiagnosticsView, type IpcResult } from '../../../preload/api';
 import { createCommandRunner } from '../../../main/diagnostics/command-runner';
-import { createDiagnosticsService, DIAGNOSTICS_ERROR_CODES } from '../../../main/diagnostics/diagnostics-service';
+import { createDiagnosticsService } from '../../../main/diagnostics/diagnostics-service';
 import { createElectronDiagnosticsProbes } from '../../../main/electron/diagnostics-probes';
 import { directConfig } from '../diagnostics/configs';
 import { startLoopback, type Loopback } from '../diagnostics/loopback';
@@ -92,11 +92,11 @@ describe('the diagnostics main/index.ts wires, on this Linux machine', () => {
     const { service, copied, shown, logFilePath } = wire({ packaged: false });
     const copiedView = valueOf(await service.copy());
     expect(copied).toEqual([copiedView.report]);
-    expect(await service.fixProtocolHandler()).toMatchObject({ ok: false, code: DIAGNOSTICS_ERROR_CODES.cannotFix });
+    expect(await service.fixProtocolHandler()).toMatchObject({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.cannotFix });
     expect(valueOf(await service.get()).protocolHandler.isDefault).toBe(false);
     expect(await service.revealLogFile()).toEqual({
       ok: false,
-      code: DIAGNOSTICS_ERROR_CODES.noLogFile,
+      code: DIAGNOSTICS_FAILURE_CODES.noLogFile,
       message: `The log file has not been written yet (${logFilePath}).`,
     });
     expect(shown).toEqual([]);

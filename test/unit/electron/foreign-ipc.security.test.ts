@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../../preload/api';
+import { INVOKE_CONTRACT } from '../../../preload/api';
+import type { IpcEndpoints } from '../../../main/ipc/endpoints';
 import {
   createSenderCheck,
   FORBIDDEN_SENDER,
   registerIpcHandlers,
   removeForeignIpc,
   THIRD_PARTY_INVOKE_CHANNELS,
-  type InvokeHandlers,
 } from '../../../main/electron/ipc';
 import { FakeIpcMain, recordingLogger } from './stand-ins';
 
@@ -29,8 +29,8 @@ const logHandlers = registered(LOG_MAIN, /onIpcInvoke\('([^']+)'/g);
 const storeListeners = registered(STORE_MAIN, /ipcMain\.on\('([^']+)'/g);
 
 const allowAll = Object.fromEntries(
-  Object.values(INVOKE_CHANNELS).map((channel) => [channel, () => Promise.resolve({ ok: true, value: null })]),
-) as unknown as InvokeHandlers;
+  Object.values(INVOKE_CONTRACT).map(({ channel }) => [channel, () => Promise.resolve({ ok: true, value: null })]),
+) as unknown as IpcEndpoints;
 
 describe('IPC listeners registered by dependencies', () => {
   it('are the ones this app knows about (a dependency update that adds one fails here)', () => {
@@ -55,7 +55,7 @@ describe('IPC listeners registered by dependencies', () => {
     expect(ipcMain.eventNames()).toEqual([]);
     for (const channel of storeListeners) expect(ipcMain.emit(channel, { returnValue: null })).toBe(false);
     expect(heard).toEqual([]);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CONTRACT).map(({ channel }) => channel).sort());
     const foreign = { sender: { id: 99 }, senderFrame: { origin: 'https://evil.example', processId: 9, routingId: 9, parent: null } };
     for (const listener of ipcMain.handlers.values()) expect(await listener(foreign, undefined)).toEqual(FORBIDDEN_SENDER);
     expect(lines.join('\n')).toContain('removed listeners registered by dependencies');

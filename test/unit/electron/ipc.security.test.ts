@@ -1,15 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS, PUSH_CHANNELS, type AuthView, type InvokeChannel } from '../../../preload/api';
-import {
-  createSenderCheck,
-  FORBIDDEN_SENDER,
-  INTERNAL_ERROR,
-  pushViewChanges,
-  registerIpcHandlers,
-  type InvokeEventLike,
-  type InvokeHandlers,
-  type TrustedWindow,
-} from '../../../main/electron/ipc';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { INVOKE_CONTRACT, PUSH_CONTRACT, type AuthView, type InvokeChannel, type InvokeMethod } from '../../../preload/api';
+import { createSenderCheck, FORBIDDEN_SENDER, pushViewChanges, registerIpcHandlers, type InvokeEventLike, type TrustedWindow } from '../../../main/electron/ipc';
+import { createIpcEndpoints, INTERNAL_ERROR_MESSAGE, type IpcEndpoint } from '../../../main/ipc/endpoints';
+import type { IpcHandlers } from '../../../main/ipc/handlers';
 import { FakeIpcMain, recordingLogger, SIGNED_OUT_VIEW, TOKEN } from './stand-ins';
 
 const OUR_WINDOW: TrustedWindow = { webContents: { id: 7, mainFrame: { processId: 3, routingId: 1 } } };
@@ -29,35 +22,19 @@ function event(overrides: { id?: number; origin?: string; processId?: number; ro
   };
 }
 
+const C = Object.fromEntries(Object.entries(INVOKE_CONTRACT).map(([method, row]) => [method, row.channel])) as {
+  [M in InvokeMethod]: (typeof INVOKE_CONTRACT)[M]['channel'];
+};
+
 // Sign-in channels answer with a view; the others with a refusal, which fits any channel.
 const answersView = () => vi.fn((_payload: unknown) => Promise.resolve({ ok: true as const, value: SIGNED_OUT_VIEW }));
 const refuses = () =>
-  vi.fn((_payload: unknown) => Promise.resolve({ ok: false as const, code: 'unavailable', message: 'Not part of this test.' }));
+  vi.fn((_payload: unknown) => Promise.resolve({ ok: false as const, code: 'not-signed-in' as const, message: 'Not part of this test.' }));
 
-function handlerTable(): InvokeHandlers {
-  const C = INVOKE_CHANNELS;
-  return {
-    [C.getView]: answersView(),
-    [C.sendLink]: answersView(),
-    [C.resend]: answersView(),
-    [C.submitLink]: answersView(),
-    [C.confirmLink]: answersView(),
-    [C.cancelLink]: answersView(),
-    [C.startOver]: answersView(),
-    [C.dismissNotice]: answersView(),
-    [C.signOut]: answersView(),
-    [C.getAccount]: refuses(),
-    [C.signOutOtherSessions]: refuses(),
-    [C.createDeviceLink]: refuses(),
-    [C.copyDeviceLink]: refuses(),
-    [C.inviteUser]: refuses(),
-    [C.revokeInvite]: refuses(),
-    [C.getDiagnostics]: refuses(),
-    [C.copyDiagnostics]: refuses(),
-    [C.fixProtocolHandler]: refuses(),
-    [C.revealLogFile]: refuses(),
-    [C.reportRendererError]: refuses(),
-  };
+function endpointTable(): Record<InvokeChannel, Mock<IpcEndpoint>> {
+  const signIn = new Set<string>([C.getView, C.sendLink, C.resend, C.submitLink, C.confirmLink, C.cancelLink, C.startOver, C.dismissNotice, C.signOut]);
+  const table = Object.fromEntries(Object.values(C).map((channel) => [channel, signIn.has(channel) ? answersView() : refuses()]));
+  return table as unknown as Record<InvokeChannel, Mock<IpcEndpoint>>;
 }
 
 describe('sender check', () => {
@@ -92,7 +69,7 @@ describe('sender check', () => {
 describe('registerIpcHandlers', () => {
   function setUp() {
     const ipcMain = new FakeIpcMain();
-    const handlers = handlerTable();
+    const handlers = endpointTable();
     const { logger, lines } = recordingLogger();
     const check = createSenderCheck({ window: () => OUR_WINDOW, allowedOrigins: ['app://renderer'] });
     const dispose = registerIpcHandlers(ipcMain, handlers, check, logger);
@@ -106,41 +83,44 @@ describe('registerIpcHandlers', () => {
 
   it('registers every invoke channel once and removes them all on dispose', () => {
     const { ipcMain, dispose } = setUp();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(C).sort());
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
   it('passes our own requests to the handler table', async () => {
     const { handlers, invoke } = setUp();
-    const result = await invoke(INVOKE_CHANNELS.sendLink, event({}), { email: 'a@example.com' });
+    const result = await invoke(C.sendLink, event({}), { email: 'a@example.com' });
     expect(result).toEqual({ ok: true, value: SIGNED_OUT_VIEW });
-    expect(handlers[INVOKE_CHANNELS.sendLink]).toHaveBeenCalledWith({ email: 'a@example.com' });
+    expect(handlers[C.sendLink]).toHaveBeenCalledWith({ email: 'a@example.com' });
   });
 
   it('routes the account and diagnostics channels through the same sender check', async () => {
     const { invoke } = setUp();
-    expect(await invoke(INVOKE_CHANNELS.getDiagnostics, event({}))).toEqual({ ok: false, code: 'unavailable', message: 'Not part of this test.' });
-    expect(await invoke(INVOKE_CHANNELS.getDiagnostics, event({ origin: 'https://evil.example' }))).toEqual(FORBIDDEN_SENDER);
+    expect(await invoke(C.getDiagnostics, event({}))).toEqual({ ok: false, code: 'not-signed-in', message: 'Not part of this test.' });
+    expect(await invoke(C.getDiagnostics, event({ origin: 'https://evil.example' }))).toEqual(FORBIDDEN_SENDER);
   });
 
   it('refuses a foreign sender before the handler runs, with a redacted log line', async () => {
     const { handlers, invoke, lines } = setUp();
-    const result = await invoke(INVOKE_CHANNELS.submitLink, event({ origin: 'https://evil.example', parent: {} }), {
+    const result = await invoke(C.submitLink, event({ origin: 'https://evil.example', parent: {} }), {
       link: `promptgrimoire://auth/callback?stytch_token_type=magic_links&token=${TOKEN}`,
     });
     expect(result).toEqual(FORBIDDEN_SENDER);
-    expect(handlers[INVOKE_CHANNELS.submitLink]).not.toHaveBeenCalled();
+    expect(handlers[C.submitLink]).not.toHaveBeenCalled();
     const log = lines.join('\n');
     expect(log).toContain('forbidden');
     expect(log).toContain('https://evil.example');
     expect(log).not.toContain(TOKEN);
   });
 
-  it('turns a thrown error into a result with a stable code', async () => {
-    const { handlers, invoke, lines } = setUp();
-    vi.mocked(handlers[INVOKE_CHANNELS.signOut]).mockRejectedValueOnce(new Error('kaput'));
-    expect(await invoke(INVOKE_CHANNELS.signOut, event({}))).toEqual(INTERNAL_ERROR);
+  it('answers a handler that throws with a result, caught once by the endpoints', async () => {
+    const ipcMain = new FakeIpcMain();
+    const { logger, lines } = recordingLogger();
+    const throwing = Object.fromEntries(Object.keys(C).map((method) => [method, () => Promise.reject(new Error('kaput'))])) as unknown as IpcHandlers;
+    registerIpcHandlers(ipcMain, createIpcEndpoints(throwing, logger), createSenderCheck({ window: () => OUR_WINDOW, allowedOrigins: ['app://renderer'] }), logger);
+    const listener = ipcMain.handlers.get(C.signOut);
+    expect(await listener?.(event({}), undefined)).toEqual({ ok: false, code: 'internal-error', message: INTERNAL_ERROR_MESSAGE });
     expect(lines.join('\n')).toContain('kaput');
   });
 });
@@ -163,7 +143,7 @@ describe('view pushes', () => {
     listener!(SIGNED_OUT_VIEW);
     destroyed = true;
     listener!(SIGNED_OUT_VIEW);
-    expect(sent).toEqual([[PUSH_CHANNELS.viewChanged, SIGNED_OUT_VIEW]]);
+    expect(sent).toEqual([[PUSH_CONTRACT.onViewChanged.channel, SIGNED_OUT_VIEW]]);
     stop();
     expect(listener).toBeNull();
   });

@@ -1,4 +1,4 @@
-// Fuzzing every IPC payload schema in REQUEST_SCHEMAS with payloads a compromised page could
+// Fuzzing every request schema of the IPC contract (INVOKE_CONTRACT) with payloads a compromised page could
 // send: wrong types, missing and extra keys, prototype keys, strings at and past their
 // limits, huge and unicode strings. The expected answer comes from the table below, written
 // from the contract, so a loosened schema fails here. A channel missing from the table fails.
@@ -9,9 +9,9 @@ import {
   ERROR_MESSAGE_MAX_LENGTH,
   ERROR_STACK_MAX_LENGTH,
   PASTED_LINK_MAX_LENGTH,
+  INVOKE_CONTRACT,
   PERSON_NAME_MAX_LENGTH,
-  REQUEST_SCHEMAS,
-  type InvokeChannel,
+  type InvokeMethod,
 } from '../../../preload/api';
 import { FUZZ_TIMEOUT, fuzzSeed, scaled } from './fuzz-runs';
 
@@ -24,27 +24,27 @@ type Shape = { kind: 'none' } | { kind: 'fields'; fields: Record<string, number>
 const NONE: Shape = { kind: 'none' };
 const fields = (f: Record<string, number>): Shape => ({ kind: 'fields', fields: f });
 
-const CONTRACT: Record<InvokeChannel, Shape> = {
-  'auth:get-view': NONE,
-  'auth:send-link': fields({ email: EMAIL_MAX_LENGTH }),
-  'auth:resend': NONE,
-  'auth:submit-link': fields({ link: PASTED_LINK_MAX_LENGTH }),
-  'auth:confirm-link': NONE,
-  'auth:cancel-link': NONE,
-  'auth:start-over': NONE,
-  'auth:dismiss-notice': NONE,
-  'auth:sign-out': NONE,
-  'account:get': NONE,
-  'account:sign-out-other-sessions': NONE,
-  'account:create-device-link': NONE,
-  'account:copy-device-link': NONE,
-  'account:invite': fields({ email: EMAIL_MAX_LENGTH, firstName: PERSON_NAME_MAX_LENGTH, lastName: PERSON_NAME_MAX_LENGTH }),
-  'account:revoke-invite': fields({ email: EMAIL_MAX_LENGTH }),
-  'diagnostics:get': NONE,
-  'diagnostics:copy': NONE,
-  'diagnostics:fix-protocol-handler': NONE,
-  'diagnostics:reveal-log-file': NONE,
-  'app:report-renderer-error': fields({ message: ERROR_MESSAGE_MAX_LENGTH, stack: ERROR_STACK_MAX_LENGTH }),
+const CONTRACT: Record<InvokeMethod, Shape> = {
+  getView: NONE,
+  sendLink: fields({ email: EMAIL_MAX_LENGTH }),
+  resend: NONE,
+  submitLink: fields({ link: PASTED_LINK_MAX_LENGTH }),
+  confirmLink: NONE,
+  cancelLink: NONE,
+  startOver: NONE,
+  dismissNotice: NONE,
+  signOut: NONE,
+  getAccount: NONE,
+  signOutOtherSessions: NONE,
+  createDeviceLink: NONE,
+  copyDeviceLink: NONE,
+  inviteUser: fields({ email: EMAIL_MAX_LENGTH, firstName: PERSON_NAME_MAX_LENGTH, lastName: PERSON_NAME_MAX_LENGTH }),
+  revokeInvite: fields({ email: EMAIL_MAX_LENGTH }),
+  getDiagnostics: NONE,
+  copyDiagnostics: NONE,
+  fixProtocolHandler: NONE,
+  revealLogFile: NONE,
+  reportRendererError: fields({ message: ERROR_MESSAGE_MAX_LENGTH, stack: ERROR_STACK_MAX_LENGTH }),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -148,13 +148,13 @@ function* payloadsFor(shape: Shape): Generator<unknown> {
 }
 
 describe('IPC payload schemas under fuzzing', () => {
-  it('every channel has a contract entry, and every contract entry a schema', () => {
-    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(Object.keys(CONTRACT).sort());
+  it('every channel has an expected shape here, and every shape a channel', () => {
+    expect(Object.keys(INVOKE_CONTRACT).sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 
-  it.each(Object.keys(CONTRACT) as InvokeChannel[])(`%s: ${RUNS_PER_CHANNEL} payloads, accepted exactly per contract, never a throw`, FUZZ_TIMEOUT, (channel) => {
-    const shape = CONTRACT[channel];
-    const schema = REQUEST_SCHEMAS[channel];
+  it.each(Object.keys(CONTRACT) as InvokeMethod[])(`%s: ${RUNS_PER_CHANNEL} payloads, accepted exactly per contract, never a throw`, FUZZ_TIMEOUT, (method) => {
+    const shape = CONTRACT[method];
+    const { channel, request: schema } = INVOKE_CONTRACT[method];
     let accepted = 0;
     let seen = 0;
     for (const payload of payloadsFor(shape)) {

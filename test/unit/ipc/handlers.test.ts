@@ -1,8 +1,21 @@
-// The IPC table: one handler per channel, payloads parsed before any service sees them,
-// thrown errors turned into results. The services are small real objects that record calls.
+// The IPC endpoints over the handler map: one per channel, payloads parsed before any
+// service sees them, thrown errors turned into results. The services are small real
+// objects that record calls.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH, INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
+import {
+  ERROR_MESSAGE_MAX_LENGTH,
+  ERROR_STACK_MAX_LENGTH,
+  INVOKE_CONTRACT,
+  type AccountView,
+  type AuthView,
+  type DeviceLinkView,
+  type DiagnosticsView,
+  type InvokeMethod,
+  type IpcResult,
+} from '../../../preload/api';
 import type { AppCore } from '../../../main/app-core';
+import type { Logger } from '../../../common/ports';
+import { createIpcEndpoints, type IpcEndpoint } from '../../../main/ipc/endpoints';
 import { createIpcHandlers, RENDERER_ERROR_CODE } from '../../../main/ipc/handlers';
 import type { AccountService, DiagnosticsService } from '../../../main/services';
 import { signedOutView } from '../../fixtures/auth-views';
@@ -80,31 +93,39 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
   return { core, account, diagnostics };
 }
 
-describe('createIpcHandlers', () => {
+/** The endpoints as main registers them, reached by the page's method names. */
+function endpointsFor(calls: string[], fail = false, logger: Logger = recordingLogger().logger): Record<InvokeMethod, IpcEndpoint> {
+  const endpoints = createIpcEndpoints(createIpcHandlers(services(calls, fail), logger), logger);
+  const methods = Object.keys(INVOKE_CONTRACT) as InvokeMethod[];
+  return Object.fromEntries(methods.map((method) => [method, endpoints[INVOKE_CONTRACT[method].channel]])) as Record<InvokeMethod, IpcEndpoint>;
+}
+
+describe('IPC endpoints', () => {
   it('has one handler per channel and passes parsed payloads to the core', async () => {
     const calls: string[] = [];
-    const handlers = createIpcHandlers(services(calls));
-    expect(Object.keys(handlers).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
-    expect(await handlers[INVOKE_CHANNELS.sendLink]({ email: 'a@example.com' })).toEqual({ ok: true, value: VIEW });
-    await handlers[INVOKE_CHANNELS.submitLink]({ link: 'promptgrimoire://x' });
-    await handlers[INVOKE_CHANNELS.signOut](undefined);
-    await handlers[INVOKE_CHANNELS.confirmLink](undefined);
-    await handlers[INVOKE_CHANNELS.cancelLink](undefined);
+    const logger = recordingLogger().logger;
+    const endpoints = createIpcEndpoints(createIpcHandlers(services(calls), logger), logger);
+    expect(Object.keys(endpoints).sort()).toEqual(Object.values(INVOKE_CONTRACT).map((row) => row.channel).sort());
+    const handlers = endpointsFor(calls);
+    expect(await handlers.sendLink({ email: 'a@example.com' })).toEqual({ ok: true, value: VIEW });
+    await handlers.submitLink({ link: 'promptgrimoire://x' });
+    await handlers.signOut(undefined);
+    await handlers.confirmLink(undefined);
+    await handlers.cancelLink(undefined);
     expect(calls).toEqual(['sendLink(a@example.com)', 'submitLink(promptgrimoire://x)', 'signOut()', 'confirmLink()', 'cancelLink()']);
   });
 
   it('passes account and diagnostics results through unchanged', async () => {
     const calls: string[] = [];
-    const handlers = createIpcHandlers(services(calls));
-    const C = INVOKE_CHANNELS;
-    expect(await handlers[C.getAccount](undefined)).toEqual({ ok: true, value: ACCOUNT });
-    expect(await handlers[C.createDeviceLink](undefined)).toEqual({ ok: true, value: DEVICE_LINK });
-    await handlers[C.copyDeviceLink](undefined);
-    await handlers[C.signOutOtherSessions](undefined);
-    await handlers[C.inviteUser]({ email: 'b@example.com', firstName: 'Bea', lastName: '' });
-    await handlers[C.revokeInvite]({ email: 'b@example.com' });
-    expect(await handlers[C.getDiagnostics](undefined)).toEqual({ ok: true, value: DIAGNOSTICS });
-    await handlers[C.copyDiagnostics](undefined);
+    const handlers = endpointsFor(calls);
+    expect(await handlers.getAccount(undefined)).toEqual({ ok: true, value: ACCOUNT });
+    expect(await handlers.createDeviceLink(undefined)).toEqual({ ok: true, value: DEVICE_LINK });
+    await handlers.copyDeviceLink(undefined);
+    await handlers.signOutOtherSessions(undefined);
+    await handlers.inviteUser({ email: 'b@example.com', firstName: 'Bea', lastName: '' });
+    await handlers.revokeInvite({ email: 'b@example.com' });
+    expect(await handlers.getDiagnostics(undefined)).toEqual({ ok: true, value: DIAGNOSTICS });
+    await handlers.copyDiagnostics(undefined);
     expect(calls).toEqual([
       'account.get()',
       'account.createDeviceLink()',
@@ -119,37 +140,38 @@ describe('createIpcHandlers', () => {
 
   it('rejects malformed payloads with a stable code and never calls a service', async () => {
     const calls: string[] = [];
-    const handlers = createIpcHandlers(services(calls));
-    const C = INVOKE_CHANNELS;
+    const handlers = endpointsFor(calls);
     for (const payload of [undefined, { email: 5 }, { email: 'a@b.co', extra: 1 }, { email: 'x'.repeat(300) }]) {
-      expect(await handlers[C.sendLink](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers.sendLink(payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
     }
-    expect(await handlers[C.resend]({ sneaky: true })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await handlers[C.inviteUser]({ email: 'b@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await handlers[C.revokeInvite]('b@example.com')).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await handlers[C.createDeviceLink]({ minutes: 60 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.resend({ sneaky: true })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.inviteUser({ email: 'b@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.revokeInvite('b@example.com')).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.createDeviceLink({ minutes: 60 })).toMatchObject({ ok: false, code: 'invalid-payload' });
     // Confirm and cancel take nothing: a page cannot name an email or a session to continue as.
-    expect(await handlers[C.confirmLink]({ email: 'attacker@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await handlers[C.cancelLink]('now')).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.confirmLink({ email: 'attacker@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await handlers.cancelLink('now')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(calls).toEqual([]);
   });
 
   it('turns a thrown error into a result', async () => {
-    const handlers = createIpcHandlers(services([], true));
-    expect(await handlers[INVOKE_CHANNELS.startOver](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
-    expect(await handlers[INVOKE_CHANNELS.copyDeviceLink](undefined)).toMatchObject({ ok: false, code: 'internal-error' });
+    const { logger, lines } = recordingLogger();
+    const handlers = endpointsFor([], true, logger);
+    expect(await handlers.startOver(undefined)).toMatchObject({ ok: false, code: 'internal-error' });
+    expect(await handlers.copyDeviceLink(undefined)).toMatchObject({ ok: false, code: 'internal-error' });
+    expect(lines.filter((line) => line.startsWith('error ipc: a handler threw'))).toHaveLength(2);
+    expect(lines.join('\n')).toContain('boom');
   });
 });
 
 describe('the render-error report', () => {
-  const C = INVOKE_CHANNELS;
   const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 
   it('logs message and stack under a stable code, redacted by the logger', async () => {
     const { logger, lines } = recordingLogger();
-    const handlers = createIpcHandlers(services([]), logger);
+    const handlers = endpointsFor([], false, logger);
     const report = { message: `Cannot read properties of null (session_jwt=${JWT})`, stack: `TypeError\n    at SignedInScreen (app://renderer/assets/index.js:1:2)` };
-    expect(await handlers[C.reportRendererError](report)).toEqual({ ok: true, value: { code: RENDERER_ERROR_CODE } });
+    expect(await handlers.reportRendererError(report)).toEqual({ ok: true, value: { code: RENDERER_ERROR_CODE } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('error the page hit a render error');
     expect(lines[0]).toContain(`"code":"${RENDERER_ERROR_CODE}"`);
@@ -159,7 +181,7 @@ describe('the render-error report', () => {
 
   it('refuses oversized, partial, extra-keyed and garbage reports without logging them', async () => {
     const { logger, lines } = recordingLogger();
-    const handlers = createIpcHandlers(services([]), logger);
+    const handlers = endpointsFor([], false, logger);
     const refused = [
       undefined,
       'boom',
@@ -171,11 +193,31 @@ describe('the render-error report', () => {
       { message: 42, stack: '' },
     ];
     for (const payload of refused) {
-      expect(await handlers[C.reportRendererError](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers.reportRendererError(payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
     }
     // Only the one-line refusal notes, never the refused text itself.
-    expect(lines.every((line) => line.startsWith('warn rejected an IPC payload'))).toBe(true);
+    expect(lines.every((line) => line.startsWith('warn ipc: refused a payload'))).toBe(true);
     expect(lines.join('\n')).not.toContain('x'.repeat(100));
-    expect(await handlers[C.reportRendererError]({ message: 'x'.repeat(ERROR_MESSAGE_MAX_LENGTH), stack: '' })).toMatchObject({ ok: true });
+    expect(await handlers.reportRendererError({ message: 'x'.repeat(ERROR_MESSAGE_MAX_LENGTH), stack: '' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('a refused payload in the log', () => {
+  it("says what kind of problem and where, never the page's own keys or values, however many", async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = endpointsFor([], false, logger);
+    const hostile = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`${'k'.repeat(10_000)}${i}`, 'v'.repeat(10_000)]));
+    expect(await handlers.sendLink({ email: 'a@example.com', ...hostile })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('unrecognized_keys at (payload)');
+    expect(lines[0]!.length).toBeLessThan(500);
+    expect(lines[0]).not.toContain('k'.repeat(100));
+  });
+
+  it('names the field of an innocent mistake, so support can tell what the page sent wrong', async () => {
+    const { logger, lines } = recordingLogger();
+    const handlers = endpointsFor([], false, logger);
+    expect(await handlers.sendLink({ email: 42 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(lines).toEqual([expect.stringContaining('invalid_type at email')]);
   });
 });

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ overrideConfig: tseslint.configs.disableTypeChecked });
 
+const IMPORT_RULES = new Set(['no-restricted-imports', '@typescript-eslint/no-restricted-imports', '@typescript-eslint/no-import-type-side-effects']);
+
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? []).filter((message) => IMPORT_RULES.has(message.ruleId ?? '')).map((message) => message.message);
 }
 
 describe('lint zones', () => {
@@ -39,4 +41,57 @@ describe('lint zones', () => {
     ]);
     expect(await importErrors('main/electron/zone-probe.ts', "import { app } from 'electron';\nexport const probe = app;\n")).toEqual([]);
   }, 60_000);
+
+  describe('the renderer', () => {
+    const TYPES_ONLY = 'The renderer imports only types from common/ and preload/';
+    const NO_PROGRAMS = 'The renderer reaches the main process only through window.grimoire';
+
+    it('may not import a value from preload/ or common/', async () => {
+      expect(await importErrors('renderer/zone-probe.ts', "import { createBridge } from '../preload/api';\nexport const probe = createBridge;\n")).toEqual([
+        expect.stringContaining(TYPES_ONLY),
+      ]);
+      expect(await importErrors('renderer/components/zone-probe.tsx', "import { redactText } from '../../common/log/redact';\nexport const probe = redactText;\n")).toEqual([
+        expect.stringContaining(TYPES_ONLY),
+      ]);
+      // Mixed: the value drags the module (and zod) in, whatever else is a type.
+      expect(await importErrors('renderer/zone-probe.ts', "import { EMAIL_MAX_LENGTH, type AuthView } from '../preload/api';\nexport const probe: [number, AuthView | null] = [EMAIL_MAX_LENGTH, null];\n")).toEqual([
+        expect.stringContaining(TYPES_ONLY),
+      ]);
+    }, 60_000);
+
+    it('may not write a type import that still loads the module', async () => {
+      expect(await importErrors('renderer/zone-probe.ts', "import { type AuthView } from '../preload/api';\nexport type Probe = AuthView;\n")).toEqual([
+        expect.stringContaining('top-level type qualifier'),
+      ]);
+    }, 60_000);
+
+    it('may not import main/, relay/, emulator/, Node or electron, not even a type', async () => {
+      for (const code of [
+        "import type { AppConfig } from '../main/config';\nexport type Probe = AppConfig;\n",
+        "import { startRelay } from '../relay/server';\nexport const probe = startRelay;\n",
+        "import { startEmulator } from '../emulator/index';\nexport const probe = startEmulator;\n",
+        "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+      ]) {
+        expect(await importErrors('renderer/zone-probe.ts', code)).toEqual([expect.stringContaining(NO_PROGRAMS)]);
+      }
+      expect(await importErrors('renderer/zone-probe.ts', "import { ipcRenderer } from 'electron';\nexport const probe = ipcRenderer;\n")).toEqual([
+        expect.stringContaining("may import 'electron'"),
+      ]);
+    }, 60_000);
+
+    it('may import types from preload/ and common/, React and its own modules', async () => {
+      const code = [
+        "import type { AuthView, GrimoireApi } from '../preload/api';",
+        "import type * as Contract from '../preload/api';",
+        "import type { Logger } from '../common/ports';",
+        "import { useState } from 'react';",
+        "import { emailProblem } from './format';",
+        "import './styles/theme.css';",
+        'export type Probe = [AuthView, GrimoireApi, Logger, typeof Contract.EMAIL_MAX_LENGTH];',
+        'export const probe = [useState, emailProblem];',
+        '',
+      ].join('\n');
+      expect(await importErrors('renderer/zone-probe.tsx', code)).toEqual([]);
+    }, 60_000);
+  });
 });

@@ -79,7 +79,7 @@ describe('withDeadlines', () => {
     let view: AuthView = signedOutView();
     const bridge = withDeadlines(api, () => view, clock.timers);
     view = signedOutView({ features: { signUpPolicy: 'open', invitesEnabled: false, stytchTimeoutMs: 2000 } });
-    const call = bridge.sendLink('a@example.com');
+    const call = bridge.sendLink({ email: 'a@example.com' });
     clock.advance(2000 + STYTCH_MARGIN_MS - 1);
     expect(await settled(call)).toBe('pending');
     clock.advance(1);
@@ -89,7 +89,7 @@ describe('withDeadlines', () => {
   it('passes a timely answer through and clears its timer', async () => {
     const clock = manualTimers();
     const { api, answers } = heldBridge();
-    const call = withDeadlines(api, () => signedOutView(), clock.timers).sendLink('a@example.com');
+    const call = withDeadlines(api, () => signedOutView(), clock.timers).sendLink({ email: 'a@example.com' });
     answers[0]?.({ ok: true, value: 'sent' });
     expect(await settled(call)).toEqual({ value: { ok: true, value: 'sent' } });
     expect(clock.pending()).toBe(0);

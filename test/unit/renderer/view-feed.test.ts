@@ -24,7 +24,7 @@ function fakeBridge() {
   return {
     api,
     answer: (view: AuthView) => answer({ ok: true, value: view }),
-    refuse: (message: string) => answer({ ok: false, code: 'test', message }),
+    refuse: (message: string) => answer({ ok: false, code: 'stytch-unavailable', message }),
     crash: () => fail(new Error('bridge broke')),
     push: (view: AuthView) => pushListeners.forEach((listener) => listener(view)),
   };
