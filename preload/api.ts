@@ -3,6 +3,7 @@
 // Rule: nothing here may import electron, and no type here may carry a token, JWT or
 // PKCE verifier. Main imports the schemas; the renderer imports types only.
 import { z } from 'zod';
+import { SIGN_UP_POLICIES } from '../common/stytch/constants';
 
 /** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
 export const INVOKE_CHANNELS = {
@@ -129,7 +130,7 @@ export const authViewSchema = z.object({
   offline: z.boolean(),
   /** What the app's configuration allows, so the UI shows only what works. */
   features: z.object({
-    signUpPolicy: z.enum(['open', 'existing-users-only']),
+    signUpPolicy: z.enum(SIGN_UP_POLICIES),
     invitesEnabled: z.boolean(),
     /** How long main waits for Stytch before it gives up; the page waits a little longer. */
     stytchTimeoutMs: z.number().int().positive(),
