@@ -4,7 +4,7 @@
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
 import { booleanVar, integerVar, originVar, readEnv, signUpPolicyVar, textVar, type Env } from '../common/config/env';
-import { CALLBACK_URL, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
+import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
 import { credentialErrors } from '../common/stytch/credentials';
 import { IDLE_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
@@ -96,7 +96,7 @@ const ENV_NAMES = {
 } as const;
 
 /** How long links live and how long the app waits for Stytch, unless the environment says otherwise. */
-const DEFAULTS = { loginExpirationMinutes: 60, signupExpirationMinutes: 60, stytchTimeoutMs: 15_000 } as const;
+const DEFAULTS = { loginExpirationMinutes: LINK_MINUTES.default, signupExpirationMinutes: LINK_MINUTES.default, stytchTimeoutMs: 15_000 } as const;
 
 const envSchema = z.object({
   [ENV_NAMES.projectId]: textVar(),
@@ -107,8 +107,8 @@ const envSchema = z.object({
   [ENV_NAMES.invites]: booleanVar(ENV_NAMES.invites),
   // Up to a year is still read (the earlier limit), then clamped to the 90-day cap.
   [ENV_NAMES.session]: integerVar(ENV_NAMES.session, SESSION_MINUTES.min, SESSION_MINUTES.max),
-  [ENV_NAMES.login]: integerVar(ENV_NAMES.login, 5, 10080),
-  [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080),
+  [ENV_NAMES.login]: integerVar(ENV_NAMES.login, LINK_MINUTES.min, LINK_MINUTES.max),
+  [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, LINK_MINUTES.min, LINK_MINUTES.max),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000),
   [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max),
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { booleanVar, envVar, given, integerVar, originVar, readEnv, signUpPolicyVar, textVar, type Env } from '../common/config/env';
 import { credentialErrors } from '../common/stytch/credentials';
-import { SESSION_MINUTES } from '../common/stytch/constants';
+import { LINK_MINUTES, SESSION_MINUTES } from '../common/stytch/constants';
 import { defaultRateLimits, resolveRelayConfig, type RelayConfig } from './config';
 
 export const RELAY_ENV = {
@@ -69,8 +69,8 @@ const relayEnvSchema = z.object({
   [RELAY_ENV.invites]: booleanVar(RELAY_ENV.invites),
   // Longer than 90 days is accepted and clamped (with a logged notice), not refused.
   [RELAY_ENV.session]: integerVar(RELAY_ENV.session, SESSION_MINUTES.min, 100_000_000),
-  [RELAY_ENV.login]: integerVar(RELAY_ENV.login, 5, 10_080),
-  [RELAY_ENV.signup]: integerVar(RELAY_ENV.signup, 5, 10_080),
+  [RELAY_ENV.login]: integerVar(RELAY_ENV.login, LINK_MINUTES.min, LINK_MINUTES.max),
+  [RELAY_ENV.signup]: integerVar(RELAY_ENV.signup, LINK_MINUTES.min, LINK_MINUTES.max),
   [RELAY_ENV.trustProxy]: trustProxyVar(RELAY_ENV.trustProxy),
   [RELAY_ENV.ipLimit]: integerVar(RELAY_ENV.ipLimit, 1, RATE_LIMIT_MAX),
   [RELAY_ENV.emailLimit]: integerVar(RELAY_ENV.emailLimit, 1, RATE_LIMIT_MAX),

@@ -3,7 +3,7 @@
 // Rule: read once at start-up; a wrong variable stops the relay with a message naming it
 // (config-env.ts), and a value past a hard ceiling is clamped with a notice the relay logs.
 
-import { CALLBACK_URL, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
+import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
 
 export interface RateLimitRule {
   /** Requests allowed in one window. */
@@ -71,8 +71,8 @@ export const RELAY_DEFAULTS = {
   invitesEnabled: false,
   // One week, the seed's session length; links live an hour, like the direct mode.
   sessionDurationMinutes: SESSION_MINUTES.default,
-  loginExpirationMinutes: 60,
-  signupExpirationMinutes: 60,
+  loginExpirationMinutes: LINK_MINUTES.default,
+  signupExpirationMinutes: LINK_MINUTES.default,
   inviteExpirationMinutes: 10080,
   // "Sign in on another computer" links: long enough to walk to the other machine.
   embeddableExpirationMinutes: 10,

@@ -16,6 +16,12 @@ export const CALLBACK_URL = `${APP_SCHEME}://auth/callback`;
  */
 export const SESSION_MINUTES = { min: 5, cap: 129_600, max: 527_040, default: 10_080 } as const;
 
+/**
+ * Link lifetimes in minutes: Stytch's own bounds for `…_expiration_minutes`, and the hour
+ * we give login and sign-up links (a new user signs up from the same screen within minutes).
+ */
+export const LINK_MINUTES = { min: 5, max: 10_080, default: 60 } as const;
+
 /** Host names (as URL.hostname spells them) that can only mean this machine. */
 export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
