@@ -1,7 +1,9 @@
-// Command-line flags of `npm run emulator`. Pure: returns the options or a message saying
-// what is wrong, so the CLI can exit 2 and tests can check parsing without a process.
+// Command-line flags of `npm run emulator`, parsed by node:util's parseArgs. Pure: returns the
+// options or a message saying what is wrong, so the CLI can exit 2 and tests can check
+// parsing without a process.
+import { parseArgs } from 'node:util';
 import { EMULATOR_DEFAULTS } from './index';
-import type { EmulatorOptions } from './types';
+import type { EmulatorOptions, RetentionLimits } from './types';
 
 export type CliParse = { ok: true; options: EmulatorOptions } | { ok: false; message: string } | { ok: 'help' };
 
@@ -9,60 +11,76 @@ export const USAGE = `Usage: npm run emulator -- [--port N] [--host H] [--projec
                             [--public-token T] [--data-dir DIR] [--rate-limit]
                             [--max-tokens N] [--max-sessions N] [--max-outbox N]`;
 
-const VALUE_FLAGS = {
-  '--port': 'port',
-  '--host': 'host',
-  '--project-id': 'projectId',
-  '--secret': 'secret',
-  '--public-token': 'publicToken',
-  '--data-dir': 'dataDir',
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'project-id': { type: 'string' },
+  secret: { type: 'string' },
+  'public-token': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'rate-limit': { type: 'boolean' },
+  // Retention caps (see the README's "What it keeps"): a load test that mints more links up
+  // front than the default cap raises it here.
+  'max-tokens': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'max-outbox': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
-// Retention caps (see the README's "What it keeps"): a load test that mints more links up
-// front than the default cap raises it here.
-const LIMIT_FLAGS = {
-  '--max-tokens': 'tokens',
-  '--max-sessions': 'sessions',
-  '--max-outbox': 'outbox',
-} as const;
+const LIMIT_FLAGS = { 'max-tokens': 'tokens', 'max-sessions': 'sessions', 'max-outbox': 'outbox' } as const satisfies Record<string, keyof RetentionLimits>;
 
-function isLimitFlag(flag: string): flag is keyof typeof LIMIT_FLAGS {
-  return Object.hasOwn(LIMIT_FLAGS, flag);
+/** parseArgs' own refusal, reworded as one line that names the flag. */
+function refusal(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // Node quotes what it refused: "Unknown option '--what'", "Option '--port <value>' argument missing".
+  const quoted = /'([^' ]+)/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unknown option: ${quoted}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Unexpected argument: ${quoted} (every option starts with --)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/argument missing|ambiguous/.test(message)) return `${quoted} needs a value (one that starts with - is written ${quoted}=-…)`;
+      return message.split('\n')[0] ?? message;
+    default:
+      throw error;
+  }
 }
 
-function isValueFlag(flag: string): flag is keyof typeof VALUE_FLAGS {
-  return Object.hasOwn(VALUE_FLAGS, flag);
+function wholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliParse {
-  const options: EmulatorOptions = { port: EMULATOR_DEFAULTS.port, dataDir: '.emulator-data' };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') return { ok: 'help' };
-    if (arg === '--rate-limit') {
-      options.rateLimit = true;
-      continue;
-    }
-    const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!isValueFlag(flag) && !isLimitFlag(flag)) return { ok: false, message: `Unknown option: ${arg}` };
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
-      return { ok: false, message: `${flag} needs a value` };
-    }
-    if (isLimitFlag(flag)) {
-      const limit = Number(value);
-      if (!/^\d+$/.test(value) || limit < 1) return { ok: false, message: `${flag} must be a positive integer, got "${value}"` };
-      options.limits = { ...options.limits, [LIMIT_FLAGS[flag]]: limit };
-      continue;
-    }
-    const key = VALUE_FLAGS[flag];
-    if (key === 'port') {
-      const port = Number(value);
-      if (!/^\d+$/.test(value) || port > 65535) return { ok: false, message: `--port must be an integer 0..65535, got "${value}"` };
-      options.port = port;
-    } else {
-      options[key] = value;
-    }
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS }>>['values'];
+  try {
+    values = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return { ok: false, message: refusal(error) };
+  }
+  if (values.help === true) return { ok: 'help' };
+  for (const [flag, value] of Object.entries(values)) {
+    if (value === '') return { ok: false, message: `--${flag} needs a value` };
+  }
+
+  const options: EmulatorOptions = { port: EMULATOR_DEFAULTS.port, dataDir: values['data-dir'] ?? '.emulator-data' };
+  if (values.port !== undefined) {
+    const port = wholeNumber(values.port);
+    if (port === undefined || port > 65535) return { ok: false, message: `--port must be an integer 0..65535, got "${values.port}"` };
+    options.port = port;
+  }
+  if (values.host !== undefined) options.host = values.host;
+  if (values['project-id'] !== undefined) options.projectId = values['project-id'];
+  if (values.secret !== undefined) options.secret = values.secret;
+  if (values['public-token'] !== undefined) options.publicToken = values['public-token'];
+  if (values['rate-limit'] === true) options.rateLimit = true;
+  for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
+    const text = values[flag as keyof typeof LIMIT_FLAGS];
+    if (text === undefined) continue;
+    const limit = wholeNumber(text);
+    if (limit === undefined || limit < 1) return { ok: false, message: `--${flag} must be a positive integer, got "${text}"` };
+    options.limits = { ...options.limits, [key]: limit };
   }
   return { ok: true, options };
 }

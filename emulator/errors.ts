@@ -2,6 +2,7 @@
 // repeats status_code and carries an error_url, and never has an `error` key (the SDK would
 // read it as an OAuth error).
 import { randomUUID } from 'node:crypto';
+import { SESSION_MINUTES } from '../common/stytch/constants';
 
 interface ErrorRow {
   status: number;
@@ -49,7 +50,7 @@ const TABLE = {
   invalid_user_id: { status: 400, message: 'user_id format is invalid.' },
   invalid_session_duration_minutes: {
     status: 400,
-    message: 'session_duration_minutes must be between 5 and 527040.',
+    message: `session_duration_minutes must be between ${SESSION_MINUTES.min} and ${SESSION_MINUTES.max}.`,
   },
   unable_to_parse_session_jwt: { status: 400, message: 'The session JWT could not be parsed or verified.' },
   custom_claims_too_large: { status: 400, message: 'Custom claims must be at most 4 KB.' },

@@ -5,13 +5,12 @@
 // the exact address the emulator was told to bind) with the emulator's port, and any Origin
 // is the emulator's own.
 // Rule: pure; the reason returned names the header, never echoes more than its host.
+import { isLoopbackHost, LOOPBACK_HOSTS_TEXT } from '../common/stytch/constants';
 
-/** Host names that can only mean this machine. */
+/** Host names that can only mean this machine: the shared loopback names, and all of 127.0.0.0/8. */
 function isLoopbackName(hostname: string): boolean {
-  const name = hostname.toLowerCase();
-  if (name === 'localhost' || name === '[::1]') return true;
   // URL parsing has already normalised IPv4 (127.1 → 127.0.0.1), so four octets remain.
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+  return isLoopbackHost(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '']);
@@ -54,7 +53,7 @@ function isOwnAuthority(raw: string, own: OwnAddress, scheme: 'http:'): boolean 
 export function requestRefusal(headers: { host?: string | undefined; origin?: string | undefined }, own: OwnAddress): string | null {
   const host = headers.host;
   if (host === undefined || !isOwnAuthority(`http://${host}`, own, 'http:')) {
-    return 'This emulator answers only requests addressed to 127.0.0.1, localhost or [::1] with its own port.';
+    return `This emulator answers only requests addressed to ${LOOPBACK_HOSTS_TEXT} with its own port.`;
   }
   const origin = headers.origin;
   if (origin !== undefined && !isOwnAuthority(origin, own, 'http:')) {

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CALLBACK_URL } from '../common/stytch/constants';
 import { EmulatorContext } from './context';
 import { loadOrCreateKey } from './keys';
 import { EmulatorServer } from './server';
@@ -17,7 +18,7 @@ export const EMULATOR_DEFAULTS = {
   projectId: 'project-test-6b7c2f0e-5d1a-4e8b-9c3f-2a1d0e9f8b7a',
   secret: 'secret-test-emulator-development-only-do-not-use-in-production',
   publicToken: 'public-token-test-emulator-development',
-  redirectUrl: 'promptgrimoire://auth/callback',
+  redirectUrl: CALLBACK_URL,
   limits: { tokens: 10_000, sessions: 10_000, outbox: 1_000 },
 } as const;
 

@@ -2,6 +2,7 @@
 // The rule: a link goes to the redirect endpoint of §5 (or straight to the deep link with
 // directLinks), and the deep link is always `redirect_url` + stytch_token_type + token.
 import { randomUUID } from 'node:crypto';
+import { LINK_MINUTES } from '../common/stytch/constants';
 import type { EmulatorContext } from './context';
 import { StytchApiError } from './errors';
 import type { ErrorType } from './errors';
@@ -11,13 +12,10 @@ import { rfc3339, newToken } from './ids';
 import type { EmailRecord, UserRecord } from './store';
 import type { OutboxMessage } from './types';
 
-export const MIN_EXPIRATION = 5;
-export const MAX_EXPIRATION = 10080;
-
 /** An `…_expiration_minutes` field: default when absent, 400 invalid_expiration outside 5..10080. */
 export function expirationField(body: Body, key: string, fallback: number): number {
   const value = optInt(body, key) ?? fallback;
-  if (value < MIN_EXPIRATION || value > MAX_EXPIRATION) throw new StytchApiError('invalid_expiration');
+  if (value < LINK_MINUTES.min || value > LINK_MINUTES.max) throw new StytchApiError('invalid_expiration');
   return value;
 }
 

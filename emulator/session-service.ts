@@ -1,6 +1,7 @@
 // Sessions: finding one from a token or JWT, extending it, custom claims, and minting its JWT.
 // The rule: expiry follows the emulator clock, JWT times follow the real clock, and a JWT
 // never outlives its session.
+import { SESSION_MINUTES } from '../common/stytch/constants';
 import type { EmulatorContext } from './context';
 import { StytchApiError } from './errors';
 import type { Body } from './fields';
@@ -11,14 +12,12 @@ import { DEFAULT_ROLES } from './objects';
 import type { SessionRecord, UserRecord } from './store';
 import type { Attributes } from './fields';
 
-const MIN_DURATION = 5;
-const MAX_DURATION = 527040;
 const JWT_LIFETIME_S = 300;
 const MAX_CLAIMS_BYTES = 4096;
 
 export function durationField(body: Body): number | undefined {
   const minutes = optInt(body, 'session_duration_minutes');
-  if (minutes !== undefined && (minutes < MIN_DURATION || minutes > MAX_DURATION)) {
+  if (minutes !== undefined && (minutes < SESSION_MINUTES.min || minutes > SESSION_MINUTES.max)) {
     throw new StytchApiError('invalid_session_duration_minutes');
   }
   return minutes;

@@ -3,10 +3,11 @@
 // Rule: nothing here may import electron, and nothing here imports emulator/ (never
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
-import { IDLE_MINUTES, SESSION_MINUTES, type PackagedConfig } from './packaged-config';
+import { booleanVar, integerVar, originVar, readEnv, signUpPolicyVar, textVar, type Env } from '../common/config/env';
+import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
+import { credentialErrors } from '../common/stytch/credentials';
+import { IDLE_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
-
-export const CALLBACK_URL = 'promptgrimoire://auth/callback';
 
 /** Where the embedded emulator listens and which development credentials it accepts. */
 export interface EmulatorEndpoint {
@@ -28,8 +29,6 @@ export const EMBEDDED_EMULATOR_FALLBACK: EmulatorEndpoint = {
   host: '127.0.0.1',
   port: 4578,
 };
-
-export type SignUpPolicy = 'open' | 'existing-users-only';
 
 /**
  * Where Stytch calls go. 'emulator': no Stytch variables were set, the app talks to the
@@ -96,108 +95,23 @@ const ENV_NAMES = {
   idle: 'PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES',
 } as const;
 
-function integerVar<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return fallback;
-      if (!/^\d+$/.test(raw)) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, got "${raw}".` });
-        return z.NEVER;
-      }
-      const value = Number(raw);
-      if (value < min || value > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be between ${min} and ${max}, got ${value}.` });
-        return z.NEVER;
-      }
-      return value;
-    });
-}
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function originVar(name: string, example: string) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return undefined;
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: `${name} is not a URL: "${raw}".` });
-        return z.NEVER;
-      }
-      const loopback = LOOPBACK_HOSTS.has(url.hostname);
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]), got "${raw}".`,
-        });
-        return z.NEVER;
-      }
-      if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-        // Routes are resolved from the host root, so a path would be silently dropped.
-        ctx.addIssue({ code: 'custom', message: `${name} must be a bare origin such as ${example}, got "${raw}".` });
-        return z.NEVER;
-      }
-      return url.origin;
-    });
-}
-
-function choiceVar<T extends string>(name: string, choices: readonly [T, ...T[]]) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx): T | undefined => {
-      if (raw === undefined || raw === '') return undefined;
-      const found = choices.find((choice) => choice === raw);
-      if (found === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${choices.join(', ')}, got "${raw}".` });
-        return z.NEVER;
-      }
-      return found;
-    });
-}
+/** How long links live and how long the app waits for Stytch, unless the environment says otherwise. */
+const DEFAULTS = { loginExpirationMinutes: LINK_MINUTES.default, signupExpirationMinutes: LINK_MINUTES.default, stytchTimeoutMs: 15_000 } as const;
 
 const envSchema = z.object({
-  [ENV_NAMES.projectId]: z.string().trim().optional(),
-  [ENV_NAMES.secret]: z.string().trim().optional(),
+  [ENV_NAMES.projectId]: textVar(),
+  [ENV_NAMES.secret]: textVar(),
   [ENV_NAMES.apiUrl]: originVar(ENV_NAMES.apiUrl, 'https://stytch.example.com'),
   [ENV_NAMES.relayUrl]: originVar(ENV_NAMES.relayUrl, 'https://signin-relay.example.org'),
-  [ENV_NAMES.signUpPolicy]: choiceVar(ENV_NAMES.signUpPolicy, ['open', 'existing-users-only']),
-  [ENV_NAMES.invites]: choiceVar(ENV_NAMES.invites, ['true', 'false']),
+  [ENV_NAMES.signUpPolicy]: signUpPolicyVar(ENV_NAMES.signUpPolicy),
+  [ENV_NAMES.invites]: booleanVar(ENV_NAMES.invites),
   // Up to a year is still read (the earlier limit), then clamped to the 90-day cap.
-  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, SESSION_MINUTES.min, SESSION_MINUTES.max, undefined),
-  [ENV_NAMES.login]: integerVar(ENV_NAMES.login, 5, 10080, 60),
-  [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080, 60),
-  [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000, 15000),
-  [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max, undefined),
+  [ENV_NAMES.session]: integerVar(ENV_NAMES.session, SESSION_MINUTES.min, SESSION_MINUTES.max),
+  [ENV_NAMES.login]: integerVar(ENV_NAMES.login, LINK_MINUTES.min, LINK_MINUTES.max),
+  [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, LINK_MINUTES.min, LINK_MINUTES.max),
+  [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000),
+  [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max),
 });
-
-// The SDK builds a Basic header and refuses non-ASCII, so reject it here with a clear message.
-const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-
-function credentialErrors(projectId: string, secret: string, customUrl: boolean): string[] {
-  const errors: string[] = [];
-  if (!PRINTABLE_ASCII.test(projectId)) errors.push(`${ENV_NAMES.projectId} may hold only printable ASCII without spaces.`);
-  if (!PRINTABLE_ASCII.test(secret)) errors.push(`${ENV_NAMES.secret} may hold only printable ASCII without spaces.`);
-  if (customUrl || errors.length > 0) return errors;
-  // Against real Stytch, both must name the same environment.
-  const projectEnv = /^project-(test|live)-\S+$/.exec(projectId)?.[1];
-  const secretEnv = /^secret-(test|live)-\S+$/.exec(secret)?.[1];
-  if (!projectEnv) errors.push(`${ENV_NAMES.projectId} must look like project-test-… or project-live-….`);
-  if (!secretEnv) errors.push(`${ENV_NAMES.secret} must look like secret-test-… or secret-live-….`);
-  if (projectEnv && secretEnv && projectEnv !== secretEnv) {
-    errors.push(`${ENV_NAMES.projectId} is a ${projectEnv} project but ${ENV_NAMES.secret} is a ${secretEnv} secret.`);
-  }
-  return errors;
-}
 
 export interface LoadConfigOptions {
   /** Where the embedded emulator listens; the composition root passes the real one. */
@@ -212,12 +126,12 @@ export interface LoadConfigOptions {
  * point an installed app at a test project); there, and in development, the environment
  * wins over the file.
  */
-export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): ConfigResult {
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): ConfigResult {
   const packaged = options.packaged;
   const trusted = trustedEnvironment(env, { packaged: packaged !== undefined, allowOverrides: packaged?.allowEnvironmentOverrides === true });
-  const parsed = envSchema.safeParse(trusted.env);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
-  const vars = parsed.data;
+  const read = readEnv(envSchema, trusted.env);
+  if (!read.ok) return read;
+  const vars = read.vars;
   const warnings: string[] = [];
   const askedSession = vars[ENV_NAMES.session];
   if (askedSession !== undefined && askedSession > SESSION_MINUTES.cap) {
@@ -232,12 +146,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
 
   const shared: SharedSettings = {
     callbackUrl: CALLBACK_URL,
-    loginExpirationMinutes: vars[ENV_NAMES.login],
-    signupExpirationMinutes: vars[ENV_NAMES.signup],
+    loginExpirationMinutes: vars[ENV_NAMES.login] ?? DEFAULTS.loginExpirationMinutes,
+    signupExpirationMinutes: vars[ENV_NAMES.signup] ?? DEFAULTS.signupExpirationMinutes,
     sessionDurationMinutes: Math.min(askedSession ?? packaged?.sessionDurationMinutes ?? SESSION_MINUTES.default, SESSION_MINUTES.cap),
-    stytchTimeoutMs: vars[ENV_NAMES.timeout],
+    stytchTimeoutMs: vars[ENV_NAMES.timeout] ?? DEFAULTS.stytchTimeoutMs,
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
-    invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
+    invitesEnabled: invites ?? packaged?.invitesEnabled ?? false,
     channel: packaged?.channel ?? 'development',
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
@@ -267,12 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       warnings,
     };
   }
-  const errors: string[] = [];
-  if (projectId === undefined) errors.push(`${ENV_NAMES.projectId} is required when any Stytch variable is set.`);
-  if (secret === undefined) errors.push(`${ENV_NAMES.secret} is required when any Stytch variable is set.`);
-  if (projectId !== undefined && secret !== undefined) {
-    errors.push(...credentialErrors(projectId, secret, baseUrl !== undefined));
-  }
+  const errors = credentialErrors(ENV_NAMES, { projectId, secret }, { customApi: baseUrl !== undefined, whenMissing: ' when any Stytch variable is set' });
   if (errors.length > 0 || projectId === undefined || secret === undefined) return { ok: false, errors };
   return { ok: true, config: { mode: 'direct', stytch: { projectId, secret, baseUrl }, ...shared }, warnings };
 }

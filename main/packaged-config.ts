@@ -5,37 +5,49 @@
 // explicitly allows embedding it, and never allowed in relay mode; no message ever echoes
 // the secret.
 import { z } from 'zod';
+import { describeIssues, type FieldProblem } from '../common/config/describe-issues';
+import {
+  isLoopbackHost,
+  LOOPBACK_HOSTS_TEXT,
+  SESSION_MINUTES,
+  SIGN_UP_POLICIES,
+  SIGN_UP_POLICY_ALIASES,
+  signUpPolicyNamed,
+} from '../common/stytch/constants';
+import { PROJECT_ID_SHAPE } from '../common/stytch/credentials';
 
 export { PACKAGED_CONFIG_FILE } from './packaged-config-text';
 
-/**
- * `cap` (90 days) is the longest session a new configuration may ask for; `max` (one year,
- * the earlier limit) is still read from a file already shipped, and clamped to `cap`.
- */
-export const SESSION_MINUTES = { min: 5, cap: 129_600, max: 527_040, default: 10_080 } as const;
 /** An idle timeout from one minute to one week; absent means off. */
 export const IDLE_MINUTES = { min: 1, max: 10_080 } as const;
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-// Same shape rule as main/config.ts: the environment is part of Stytch's project id.
-const PROJECT_ID = /^project-(test|live)-[\x21-\x7e]+$/;
+// Only the environment a secret names; its shape is never reported (the value is not shown).
 const SECRET_ENV = /^secret-(test|live)-/;
+
+/** 'open' or 'existing-users-only'; 'login-or-create', the relay's older name for 'open', is read as 'open'. */
+const signUpPolicy = z.string().transform((name, ctx) => {
+  const policy = signUpPolicyNamed(name);
+  if (policy === undefined) ctx.addIssue({ code: 'custom', message: 'not a sign-up policy' });
+  return policy ?? z.NEVER;
+});
 
 const schema = z.strictObject({
   mode: z.enum(['direct', 'relay']),
   stytch: z.strictObject({
-    projectId: z.string().regex(PROJECT_ID),
+    projectId: z.string().regex(PROJECT_ID_SHAPE),
     environment: z.enum(['test', 'live']),
     secret: z.string().trim().min(1).optional(),
   }),
   relayUrl: z.string().optional(),
+  // `cap` (90 days) is the longest a new configuration may ask for; up to `max` (one year,
+  // the earlier limit) is still read from a file already shipped, and clamped to `cap`.
   sessionDurationMinutes: z
     .number()
     .int()
     .min(SESSION_MINUTES.min)
     .max(SESSION_MINUTES.max)
     .default(SESSION_MINUTES.default),
-  signUpPolicy: z.enum(['open', 'existing-users-only']).default('open'),
+  signUpPolicy: signUpPolicy.default('open'),
   invitesEnabled: z.boolean().default(false),
   channel: z.enum(['stable', 'beta']).optional(),
   idleTimeoutMinutes: z.number().int().min(IDLE_MINUTES.min).max(IDLE_MINUTES.max).optional(),
@@ -72,6 +84,13 @@ export interface PackagedConfigOptions {
 
 const EXAMPLE_RELAY_URL = 'https://signin-relay.example.org';
 
+/** `"login-or-create" is read as "open"`: the older names a file may still use. */
+function aliasNote(): string {
+  return Object.entries(SIGN_UP_POLICY_ALIASES)
+    .map(([alias, policy]) => `"${alias}" is read as "${policy}"`)
+    .join(', ');
+}
+
 /** What each field must hold and a value that would pass, for the error messages. */
 const FIELD_HELP: Record<string, { expect: string; example: string }> = {
   '': { expect: 'a JSON object like build/app-config.example.json', example: '{ "mode": "relay", … }' },
@@ -88,7 +107,10 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
     expect: `a whole number of minutes from ${SESSION_MINUTES.min} to ${SESSION_MINUTES.cap} (90 days)`,
     example: `${SESSION_MINUTES.default} (one week)`,
   },
-  signUpPolicy: { expect: '"open" or "existing-users-only"', example: '"existing-users-only"' },
+  signUpPolicy: {
+    expect: `${SIGN_UP_POLICIES.map((policy) => `"${policy}"`).join(' or ')} (${aliasNote()})`,
+    example: '"existing-users-only"',
+  },
   invitesEnabled: { expect: 'true or false (without quotes)', example: 'false' },
   channel: { expect: '"stable" or "beta"', example: '"stable"' },
   idleTimeoutMinutes: {
@@ -108,13 +130,13 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
 
 export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions): PackagedConfigResult {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, json) };
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, json, { field: describeField, unknownFields }) };
 
   const config = parsed.data;
   const errors: string[] = [];
   const warnings: string[] = [];
 
-  const projectEnv = PROJECT_ID.exec(config.stytch.projectId)?.[1];
+  const projectEnv = PROJECT_ID_SHAPE.exec(config.stytch.projectId)?.[1];
   if (projectEnv !== config.stytch.environment) {
     errors.push(
       `stytch.environment: is "${config.stytch.environment}" but stytch.projectId is a ${projectEnv ?? 'different'} project. ` +
@@ -162,14 +184,14 @@ function relayUrlErrors(raw: string | undefined, warnings: string[]): string[] {
   } catch {
     return [`relayUrl: ${quote(raw)} is not a URL; ${help}.`];
   }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && loopback) {
     warnings.push(
       `relayUrl: ${url.origin} is a plain-http loopback address. That is for development on this ` +
         'computer only; an installer for other people needs the https address of the relay.',
     );
   } else if (url.protocol !== 'https:') {
-    return [`relayUrl: must use https (plain http only for 127.0.0.1, localhost or [::1]), got ${quote(raw)}; ${help}.`];
+    return [`relayUrl: must use https (plain http only for ${LOOPBACK_HOSTS_TEXT}), got ${quote(raw)}; ${help}.`];
   }
   if (url.username || url.password) {
     // Credentials in the URL would ship inside every installer, like an embedded secret.
@@ -217,23 +239,8 @@ function secretErrors(
   return [];
 }
 
-/** One message per field, in the order the fields appear. */
-function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  const byField = new Map<string, string>();
-  for (const issue of issues) {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const field = [...base, key].join('.');
-        if (!byField.has(field)) byField.set(field, unknownFieldMessage(field, base));
-      }
-      continue;
-    }
-    const field = base.join('.');
-    if (byField.has(field)) continue;
-    byField.set(field, fieldMessage(field, valueAt(input, issue.path)));
-  }
-  return [...byField.values()];
+function describeField(problem: FieldProblem): string {
+  return fieldMessage(problem.field, problem.value);
 }
 
 function fieldMessage(field: string, value: unknown): string {
@@ -247,20 +254,12 @@ function fieldMessage(field: string, value: unknown): string {
   return `${name}: ${problem}. It must be ${help.expect}, for example ${help.example}.`;
 }
 
-function unknownFieldMessage(field: string, parent: string[]): string {
+/** One message per unknown field, each listing the settings known at that level. */
+function unknownFields(keys: readonly string[], parent: readonly string[]): string[] {
   const known = Object.keys(FIELD_HELP)
     .filter((key) => key !== '' && key.split('.').length === parent.length + 1 && key.startsWith(parent.join('.')))
     .map((key) => key.split('.').pop());
-  return `${field}: is not a known setting (check the spelling). Known settings here: ${known.join(', ')}.`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
+  return keys.map((key) => `${[...parent, key].join('.')}: is not a known setting (check the spelling). Known settings here: ${known.join(', ')}.`);
 }
 
 function quote(value: unknown): string {

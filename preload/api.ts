@@ -7,6 +7,7 @@
 // schemas are strict, so a test that parses an answer fails on any field added to it;
 // main does not parse its own answers at run time.
 import { z } from 'zod';
+import { SIGN_UP_POLICIES } from '../common/stytch/constants';
 
 export const EMAIL_MAX_LENGTH = 254;
 export const PASTED_LINK_MAX_LENGTH = 4096;
@@ -141,7 +142,7 @@ export const authViewSchema = z.strictObject({
   offline: z.boolean(),
   /** What the app's configuration allows, so the UI shows only what works. */
   features: z.strictObject({
-    signUpPolicy: z.enum(['open', 'existing-users-only']),
+    signUpPolicy: z.enum(SIGN_UP_POLICIES),
     invitesEnabled: z.boolean(),
     /** How long main waits for Stytch before it gives up; the page waits a little longer. */
     stytchTimeoutMs: z.number().int().positive(),

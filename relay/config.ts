@@ -3,14 +3,7 @@
 // Rule: read once at start-up; a wrong variable stops the relay with a message naming it
 // (config-env.ts), and a value past a hard ceiling is clamped with a notice the relay logs.
 
-/** The only callback the relay ever asks Stytch to redirect to. */
-export const CALLBACK_URL = 'promptgrimoire://auth/callback';
-
-export const SIGNUP_POLICIES = ['login-or-create', 'existing-users-only'] as const;
-export type SignupPolicy = (typeof SIGNUP_POLICIES)[number];
-
-/** A session may not outlive 90 days, whatever the operator asks for. */
-export const MAX_SESSION_DURATION_MINUTES = 90 * 24 * 60;
+import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
 
 export interface RateLimitRule {
   /** Requests allowed in one window. */
@@ -47,7 +40,7 @@ export interface RelayConfig {
   /** Shared state for many instances; undefined = this process's memory (one instance). */
   redisUrl: string | undefined;
   callbackUrl: typeof CALLBACK_URL;
-  signupPolicy: SignupPolicy;
+  signupPolicy: SignUpPolicy;
   invitesEnabled: boolean;
   sessionDurationMinutes: number;
   loginExpirationMinutes: number;
@@ -74,12 +67,12 @@ export type RelayConfigInput = {
 export const RELAY_DEFAULTS = {
   host: '127.0.0.1',
   port: 8787,
-  signupPolicy: 'login-or-create',
+  signupPolicy: 'open',
   invitesEnabled: false,
   // One week, the seed's session length; links live an hour, like the direct mode.
-  sessionDurationMinutes: 10080,
-  loginExpirationMinutes: 60,
-  signupExpirationMinutes: 60,
+  sessionDurationMinutes: SESSION_MINUTES.default,
+  loginExpirationMinutes: LINK_MINUTES.default,
+  signupExpirationMinutes: LINK_MINUTES.default,
   inviteExpirationMinutes: 10080,
   // "Sign in on another computer" links: long enough to walk to the other machine.
   embeddableExpirationMinutes: 10,
@@ -110,11 +103,10 @@ export function defaultRateLimits(): RateLimits {
 export function resolveRelayConfig(input: RelayConfigInput): RelayConfig {
   const notices: string[] = [];
   let sessionDurationMinutes = input.sessionDurationMinutes ?? RELAY_DEFAULTS.sessionDurationMinutes;
-  if (sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES) {
-    notices.push(
-      `RELAY_SESSION_DURATION_MINUTES ${sessionDurationMinutes} is longer than 90 days; sessions last ${MAX_SESSION_DURATION_MINUTES} minutes.`,
-    );
-    sessionDurationMinutes = MAX_SESSION_DURATION_MINUTES;
+  // A session may not outlive 90 days, whatever the operator asks for.
+  if (sessionDurationMinutes > SESSION_MINUTES.cap) {
+    notices.push(`RELAY_SESSION_DURATION_MINUTES ${sessionDurationMinutes} is longer than 90 days; sessions last ${SESSION_MINUTES.cap} minutes.`);
+    sessionDurationMinutes = SESSION_MINUTES.cap;
   }
   return {
     host: input.host ?? RELAY_DEFAULTS.host,

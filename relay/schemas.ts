@@ -3,6 +3,7 @@
 // because those are the relay's decisions, not the caller's.
 // Rule: anything reaching a handler has been parsed here.
 import { z } from 'zod';
+import { describeIssues, valueAt, type FieldProblem } from '../common/config/describe-issues';
 
 /** base64url, optionally '=' padded: the alphabet of Stytch magic-link and session tokens. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}={0,2}$/;
@@ -73,31 +74,23 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
 /** The 400 for a body that failed its schema: Stytch's `invalid_email` when that is all that is wrong. */
 export function refusalFor(issues: readonly z.core.$ZodIssue[], value: unknown): { ok: false; message: string; errorType: string } {
   const onlyEmailFormat = issues.every((issue) => issue.path[0] === 'email' && typeof valueAt(value, issue.path) === 'string');
-  return { ok: false, message: describeIssues(issues, value), errorType: onlyEmailFormat ? 'invalid_email' : 'bad_request' };
+  return { ok: false, message: describeRequestIssues(issues, value), errorType: onlyEmailFormat ? 'invalid_email' : 'bad_request' };
 }
 
-// zod does not keep the offending input on an issue, so look it up to tell "missing" from
-// "wrong type".
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
+/** The relay's wording: the schema's own message per field, one sentence for all unknown fields. */
+const REQUEST_WORDING = {
+  field({ field, path, value, issue }: FieldProblem): string {
+    if (path.length === 0 && issue.code === 'invalid_type') return 'body: must be a JSON object';
+    const where = field === '' ? 'body' : field;
+    if (issue.code === 'invalid_type' && value === undefined) return `${where}: is required`;
+    return `${where}: ${issue.message}`;
+  },
+  unknownFields(keys: readonly string[]): string[] {
+    const names = keys.map((key) => `"${key}"`).join(', ');
+    return [`unknown field${keys.length > 1 ? 's' : ''} ${names}: the relay decides this itself or does not accept it`];
+  },
+};
 
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
-  return issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-        return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: the relay decides this itself or does not accept it`;
-      }
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
-      if (issue.path.length === 0 && issue.code === 'invalid_type') return 'body: must be a JSON object';
-      if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return `${where}: is required`;
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
+function describeRequestIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  return describeIssues(issues, input, REQUEST_WORDING).join('; ');
 }

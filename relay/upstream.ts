@@ -5,9 +5,10 @@
 // At most `maxConcurrent` calls are in flight; one more is answered 503 with Retry-After at
 // once, so a flood queues nothing and Stytch never sees more than the cap.
 // Rule: the secret stays inside the SDK client; nothing here logs or returns it.
-import { Client } from 'stytch';
+import type { Client } from 'stytch';
 import { Agent } from 'undici';
 import type { Logger } from '../common/ports';
+import { createStytchClient } from '../common/stytch/client';
 import type { RelayConfig } from './config';
 import { errorReply, type Reply } from './http-io';
 
@@ -20,30 +21,6 @@ export interface Upstream {
   /** Runs one SDK call with the relay's timeout; `label` names it in the log. */
   call<T>(label: string, requestId: string, run: (client: Client) => Promise<T>): Promise<UpstreamResult<T>>;
   close(): Promise<void>;
-}
-
-type SdkDispatcher = NonNullable<ConstructorParameters<typeof Client>[0]['dispatcher']>;
-
-function buildClient(config: RelayConfig, agent: Agent, logger: Logger): Client {
-  // The SDK warns on every construction with a custom env; expected with the emulator.
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.startsWith('[Stytch] Warning')) logger.debug('stytch sdk: custom API URL in use', { apiUrl: config.stytch.apiUrl });
-    else original(...args);
-  };
-  try {
-    return new Client({
-      project_id: config.stytch.projectId,
-      secret: config.stytch.secret,
-      ...(config.stytch.apiUrl ? { env: `${config.stytch.apiUrl}/` } : {}),
-      // The SDK's types name another undici major's Dispatcher, but it only passes the
-      // object on to Node's global fetch, whose bundled undici matches the pinned Agent.
-      dispatcher: agent as unknown as SdkDispatcher,
-    });
-  } finally {
-    console.warn = original;
-  }
 }
 
 interface StytchErrorShape {
@@ -90,7 +67,8 @@ export function createUpstream(config: RelayConfig, logger: Logger, observe: Ups
     connect: { timeout: timeoutMs },
     keepAliveTimeout: 30_000,
   });
-  const client = buildClient(config, agent, logger);
+  const { projectId, secret, apiUrl } = config.stytch;
+  const client = createStytchClient({ projectId, secret, apiUrl, dispatcher: agent, logger });
 
   return {
     async call<T>(label: string, requestId: string, run: (client: Client) => Promise<T>): Promise<UpstreamResult<T>> {

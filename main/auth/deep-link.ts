@@ -1,14 +1,16 @@
 // Strict, pure parsing of sign-in links: the OS-delivered promptgrimoire:// callback, the
 // argv that carries it on Windows/Linux, and the links a person pastes as a fallback.
 // Rule: nothing here may import electron; nothing here throws; bad input yields nothing.
+import { CALLBACK_URL, isLoopbackHost } from '../../common/stytch/constants';
 
-const CALLBACK_SCHEME = 'promptgrimoire:';
-const CALLBACK_HOST = 'auth';
-const CALLBACK_PATHS = new Set(['/callback', '/callback/']);
+// promptgrimoire: + auth + /callback, taken apart by the same parser that reads each link.
+const CALLBACK = new URL(CALLBACK_URL);
+const CALLBACK_SCHEME = CALLBACK.protocol;
+const CALLBACK_HOST = CALLBACK.host;
+const CALLBACK_PATHS = new Set([CALLBACK.pathname, `${CALLBACK.pathname}/`]);
 const REDIRECT_PATHS = new Set(['/v1/magic_links/redirect', '/v1/magic_links/redirect/']);
 const TOKEN_TYPE = 'magic_links';
 const MAX_URL_LENGTH = 4096;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 // Stytch tokens are 33 random bytes in base64url (44 chars), or 32 bytes padded (43 + '=').
 const TOKEN_SHAPE = /^(?:[A-Za-z0-9_-]{44}|[A-Za-z0-9_-]{43}=?)$/;
@@ -116,7 +118,7 @@ export function parsePastedLink(input: string): PastedLinkResult {
     return { ok: false, reason: readToken(url, false).kind === 'missing' ? 'not-a-sign-in-link' : 'malformed-token' };
   }
 
-  const webLink = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  const webLink = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!webLink || !REDIRECT_PATHS.has(url.pathname)) return { ok: false, reason: 'not-a-sign-in-link' };
   const param = readToken(url, false);
   if (param.kind === 'missing') return { ok: false, reason: 'not-a-sign-in-link' };

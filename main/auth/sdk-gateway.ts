@@ -2,10 +2,10 @@
 // client per gateway, one undici Agent with hard timeouts, and a timer race as a backstop,
 // because the SDK's own `timeout` option is ignored by fetch.
 // Rule: nothing here may import electron; no token leaves this file except inside results.
-import { Client } from 'stytch';
 import { Agent } from 'undici';
-import type { SignUpPolicy } from '../config';
 import type { Logger } from '../../common/ports';
+import { createStytchClient } from '../../common/stytch/client';
+import type { SignUpPolicy } from '../../common/stytch/constants';
 import { mapStytchError } from './error-map';
 import { stytchJwtExpectations, verifyJwtLocally } from './jwt-verify';
 import type {
@@ -72,39 +72,13 @@ function toSession(body: {
   };
 }
 
-type SdkDispatcher = NonNullable<ConstructorParameters<typeof Client>[0]['dispatcher']>;
-
-// The SDK warns on every construction with a custom env. That is expected here (the
-// emulator or another Stytch-compatible URL), so route it to the debug log instead.
-function buildClient(options: SdkGatewayOptions, dispatcher: Agent): Client {
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.startsWith('[Stytch] Warning')) options.logger.debug('stytch sdk: custom API URL in use', { baseUrl: options.baseUrl });
-    else original(...args);
-  };
-  try {
-    return new Client({
-      project_id: options.projectId,
-      secret: options.secret,
-      ...(options.baseUrl ? { env: `${options.baseUrl}/` } : {}),
-      // The SDK's types name undici 6's Dispatcher, but it only hands the object to the
-      // global fetch, which is Node 24's bundled undici 7: the pinned undici 7 Agent is the
-      // one that fits at run time.
-      dispatcher: dispatcher as unknown as SdkDispatcher,
-    });
-  } finally {
-    console.warn = original;
-  }
-}
-
 export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
   const agent = new Agent({
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     connect: { timeout: options.timeoutMs },
   });
-  const client = buildClient(options, agent);
+  const client = createStytchClient({ projectId: options.projectId, secret: options.secret, apiUrl: options.baseUrl, dispatcher: agent, logger: options.logger });
   const expectations = stytchJwtExpectations(options.projectId, options.baseUrl);
 
   async function call<T, R>(label: string, run: () => Promise<T>, shape: (body: T) => GatewayResult<R>): Promise<GatewayResult<R>> {

@@ -7,10 +7,11 @@
 import { resolve } from 'node:path';
 import type { App, Event as ElectronEvent } from 'electron';
 import { findCallbackUrlInArgv, parseCallbackUrl } from '../auth/deep-link';
+import { APP_SCHEME } from '../../common/stytch/constants';
 import type { DeepLinkInbox } from './deep-link-inbox';
 import type { Expect } from './type-checks';
 
-export const APP_SCHEME = 'promptgrimoire';
+export { APP_SCHEME };
 
 type OpenUrlListener = (event: ElectronEvent, url: string) => void;
 type SecondInstanceListener = (event: ElectronEvent, argv: string[], workingDirectory: string, additionalData: unknown) => void;

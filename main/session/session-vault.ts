@@ -3,7 +3,7 @@
 // plus the queue of tokens that an offline sign-out still has to revoke.
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
-import { SESSION_MINUTES } from '../packaged-config';
+import { SESSION_MINUTES } from '../../common/stytch/constants';
 import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 import { createRevokeQueue, type RevokeQueue } from './revoke-queue';
 import { createSealedSlot, type Persistence } from './sealed-slot';

@@ -73,7 +73,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
             stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url, timeoutMs: relayTimeoutMs(appEnv) },
             port: 0,
             // The relay, not the app, decides these in relay mode; follow the test's choice.
-            signupPolicy: appEnv['PROMPTGRIMOIRE_SIGNUP_POLICY'] === 'existing-users-only' ? 'existing-users-only' : 'login-or-create',
+            signupPolicy: appEnv['PROMPTGRIMOIRE_SIGNUP_POLICY'] === 'existing-users-only' ? 'existing-users-only' : 'open',
             invitesEnabled: appEnv['PROMPTGRIMOIRE_INVITES_ENABLED'] === 'true',
             logLine: () => undefined,
           })

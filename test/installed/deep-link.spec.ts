@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CALLBACK_URL } from '../../common/stytch/constants';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { parsePackagedConfig } from '../../main/packaged-config';
 import { startRelay, type RunningRelay } from '../../relay/server';
@@ -25,7 +26,6 @@ import {
   type Profile,
 } from './installed-app';
 
-const CALLBACK_URL = 'promptgrimoire://auth/callback';
 // A packaged app's cold start, relay and emulator included, can take a while on CI runners.
 const OUTCOME_TIMEOUT_MS = 60_000;
 
@@ -49,7 +49,7 @@ test.beforeAll(async () => {
     stytch: { projectId: emulator.projectId, secret: emulator.secret, apiUrl: emulator.url },
     host: relayUrl.hostname,
     port: Number(relayUrl.port),
-    signupPolicy: 'login-or-create',
+    signupPolicy: 'open',
     invitesEnabled: false,
     logLine: () => undefined,
   });

@@ -79,11 +79,27 @@ describe('loadConfig', () => {
   it('reads the sign-up policy and invites switch, naming a wrong value', () => {
     const result = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'existing-users-only', PROMPTGRIMOIRE_INVITES_ENABLED: 'true' });
     expect(result.ok && [result.config.signUpPolicy, result.config.invitesEnabled]).toEqual(['existing-users-only', true]);
-    const wrong = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'closed', PROMPTGRIMOIRE_INVITES_ENABLED: 'yes' });
+    const wrong = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'closed', PROMPTGRIMOIRE_INVITES_ENABLED: 'maybe' });
     expect(wrong.ok ? [] : wrong.errors).toEqual([
       'PROMPTGRIMOIRE_SIGNUP_POLICY must be one of open, existing-users-only, got "closed".',
-      'PROMPTGRIMOIRE_INVITES_ENABLED must be one of true, false, got "yes".',
+      'PROMPTGRIMOIRE_INVITES_ENABLED must be true or false, got "maybe".',
     ]);
+  });
+
+  it('reads switches the way the relay does: true/false, 1/0, yes/no in any case', () => {
+    for (const [raw, expected] of [['TRUE', true], ['1', true], ['yes', true], ['False', false], ['0', false], ['no', false], ['', false]] as const) {
+      const result = loadConfig({ PROMPTGRIMOIRE_INVITES_ENABLED: raw });
+      expect(result.ok && result.config.invitesEnabled, raw).toBe(expected);
+    }
+  });
+
+  it('reads login-or-create, the relay\'s earlier name, as open', () => {
+    for (const raw of ['open', 'login-or-create']) {
+      const result = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: raw });
+      expect(result.ok && result.config.signUpPolicy, raw).toBe('open');
+    }
+    const typo = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'login_or_create' });
+    expect(typo.ok ? [] : typo.errors).toEqual(['PROMPTGRIMOIRE_SIGNUP_POLICY must be one of open, existing-users-only, got "login_or_create".']);
   });
 
   it('switches to relay mode with a relay URL and refuses a secret beside it', () => {

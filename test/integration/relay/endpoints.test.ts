@@ -1,6 +1,6 @@
 // Every relay endpoint's success path: relay → real SDK → emulator.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALLBACK_URL } from '../../../relay/config';
+import { CALLBACK_URL } from '../../../common/stytch/constants';
 import { matching, startRelayRig, type RelayRig } from './harness';
 
 let rig: RelayRig | undefined;

@@ -24,19 +24,35 @@ describe('parseCliArgs', () => {
     [['--max-tokens', '0'], '--max-tokens must be a positive integer'],
     [['--max-sessions', 'lots'], '--max-sessions must be a positive integer'],
     [['--max-outbox'], '--max-outbox needs a value'],
-    [['--port', '-1'], '--port must be an integer'],
+    [['--port=-1'], '--port must be an integer'],
+    [['--port', '-1'], '--port needs a value (one that starts with - is written --port=-…)'],
+    [['--port=8O80'], '--port must be an integer 0..65535, got "8O80"'],
+    [['--max-tokens=1e3'], '--max-tokens must be a positive integer, got "1e3"'],
+    [['--port='], '--port needs a value'],
+    [['--rate-limit=yes'], "Option '--rate-limit' does not take an argument"],
+    [['-x'], 'Unknown option: -x'],
     [['--port', '70000'], '--port must be an integer'],
     [['--port'], '--port needs a value'],
     [['--secret', '--rate-limit'], '--secret needs a value'],
     [['--what'], 'Unknown option: --what'],
-    [['stray'], 'Unknown option: stray'],
+    [['stray'], 'Unexpected argument: stray (every option starts with --)'],
+    [['--port', '80', '--', '--secret'], 'Unexpected argument: --secret'],
   ])('%j is refused with "%s"', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok === false && parsed.message).toContain(message);
   });
 
-  it('recognises --help', () => {
+  it('recognises --help and -h', () => {
     expect(parseCliArgs(['--help'])).toEqual({ ok: 'help' });
+    expect(parseCliArgs(['-h'])).toEqual({ ok: 'help' });
+  });
+
+  it('still takes a value that starts with a dash, written with =', () => {
+    expect(parseCliArgs(['--secret=-leading-dash', '--project-id=-p'])).toMatchObject({ ok: true, options: { secret: '-leading-dash', projectId: '-p' } });
+  });
+
+  it('the last of a repeated flag wins, as before', () => {
+    expect(parseCliArgs(['--port', '1', '--port', '2'])).toMatchObject({ ok: true, options: { port: 2 } });
   });
 });

@@ -56,6 +56,14 @@ describe('parsePackagedConfig: good files', () => {
     expect(parsePackagedConfig(example, off).ok).toBe(true);
   });
 
+  it('reads "login-or-create", the relay\'s earlier name, as "open"; a near miss is refused with the help', () => {
+    const aliased = parsePackagedConfig({ ...relay, signUpPolicy: 'login-or-create' }, off);
+    expect(aliased.ok && aliased.config.signUpPolicy).toBe('open');
+    expect(errorsOf({ ...relay, signUpPolicy: 'Login-Or-Create' })).toEqual([
+      'signUpPolicy: got "Login-Or-Create". It must be "open" or "existing-users-only" ("login-or-create" is read as "open"), for example "existing-users-only".',
+    ]);
+  });
+
   it('allows a loopback http relay for development, with a warning', () => {
     const result = parsePackagedConfig({ ...relay, relayUrl: 'http://127.0.0.1:8787' }, off);
     expect(result.ok).toBe(true);

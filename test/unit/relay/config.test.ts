@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_URL, RELAY_DEFAULTS } from '../../../relay/config';
+import { CALLBACK_URL } from '../../../common/stytch/constants';
+import { RELAY_DEFAULTS } from '../../../relay/config';
 import { loadRelayConfig } from '../../../relay/config-env';
 
 const valid = { RELAY_STYTCH_PROJECT_ID: 'project-test-abc', RELAY_STYTCH_SECRET: 'secret-test-xyz' };
@@ -11,14 +12,14 @@ function errorsFor(env: Record<string, string>): string[] {
 }
 
 describe('relay config from the environment', () => {
-  it('applies the defaults: loopback, login-or-create, invites off, one-week sessions', () => {
+  it('applies the defaults: loopback, open sign-up, invites off, one-week sessions', () => {
     const result = loadRelayConfig(valid);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.config).toMatchObject({
       host: '127.0.0.1',
       port: RELAY_DEFAULTS.port,
       callbackUrl: CALLBACK_URL,
-      signupPolicy: 'login-or-create',
+      signupPolicy: 'open',
       invitesEnabled: false,
       sessionDurationMinutes: 10080,
       loginExpirationMinutes: 60,
@@ -109,7 +110,7 @@ describe('relay config from the environment', () => {
     expect(errors).toEqual([
       'RELAY_PORT must be a whole number, got "eighty".',
       'RELAY_HOST must be a host name or IP address, got "bad host!".',
-      'RELAY_SIGNUP_POLICY must be one of login-or-create, existing-users-only, got "anyone".',
+      'RELAY_SIGNUP_POLICY must be one of open, existing-users-only, got "anyone".',
       'RELAY_INVITES_ENABLED must be true or false, got "maybe".',
       'RELAY_SESSION_DURATION_MINUTES must be between 5 and 100000000, got 1.',
       'RELAY_LOGIN_EXPIRATION_MINUTES must be between 5 and 10080, got 99999.',
@@ -119,7 +120,7 @@ describe('relay config from the environment', () => {
 
   it('refuses a plain-http API URL off loopback, and one with a path the SDK would drop', () => {
     expect(errorsFor({ ...valid, RELAY_STYTCH_API_URL: 'http://stytch.example.com' })).toEqual([
-      'RELAY_STYTCH_API_URL must use https (plain http only on 127.0.0.1, localhost or [::1]), got "http://stytch.example.com".',
+      'RELAY_STYTCH_API_URL must use https (plain http is allowed only for 127.0.0.1, localhost or [::1]), got "http://stytch.example.com".',
     ]);
     expect(errorsFor({ ...valid, RELAY_STYTCH_API_URL: 'https://stytch.example.com/v1' })).toEqual([
       'RELAY_STYTCH_API_URL must be a bare origin such as https://stytch.example.com, got "https://stytch.example.com/v1".',
@@ -149,5 +150,28 @@ describe('relay config from the environment', () => {
       const result = loadRelayConfig({ ...valid, RELAY_TRUST_PROXY: raw });
       expect(result.ok && result.config.trustProxyHops, raw).toBe(hops);
     }
+  });
+
+  it('reads login-or-create, the earlier name of open, so deployed relays keep their policy', () => {
+    for (const raw of ['open', 'login-or-create', ' login-or-create ']) {
+      const result = loadRelayConfig({ ...valid, RELAY_SIGNUP_POLICY: raw });
+      expect(result.ok && result.config.signupPolicy, raw).toBe('open');
+    }
+    const closed = loadRelayConfig({ ...valid, RELAY_SIGNUP_POLICY: 'existing-users-only' });
+    expect(closed.ok && closed.config.signupPolicy).toBe('existing-users-only');
+    // Near misses are refused, not guessed: a typo must not open sign-up to anyone.
+    for (const raw of ['Login-Or-Create', 'login_or_create', 'OPEN', 'existing-users']) {
+      expect(errorsFor({ ...valid, RELAY_SIGNUP_POLICY: raw }), raw).toEqual([`RELAY_SIGNUP_POLICY must be one of open, existing-users-only, got "${raw}".`]);
+    }
+  });
+
+  it('reports credential and variable problems together, and treats blank as unset', () => {
+    expect(errorsFor({ RELAY_STYTCH_PROJECT_ID: ' ', RELAY_PORT: '70000' })).toEqual([
+      'RELAY_STYTCH_PROJECT_ID is required.',
+      'RELAY_STYTCH_SECRET is required.',
+      'RELAY_PORT must be between 0 and 65535, got 70000.',
+    ]);
+    const blank = loadRelayConfig({ ...valid, RELAY_PORT: '  ', RELAY_SIGNUP_POLICY: '' });
+    expect(blank.ok && [blank.config.port, blank.config.signupPolicy]).toEqual([RELAY_DEFAULTS.port, 'open']);
   });
 });
