@@ -69,6 +69,8 @@ interface SharedSettings {
   /** 'open': login_or_create; 'existing-users-only': send, and unknown emails need an invite. */
   signUpPolicy: SignUpPolicy;
   invitesEnabled: boolean;
+  /** How long an invite link works in direct mode (the seed's one week); a relay applies its own. */
+  inviteExpirationMinutes: number;
   /** The release channel named by the packaged configuration (diagnostics only). */
   channel: string;
   /** Signs out after this long without keyboard or pointer input; null: never. */
@@ -94,6 +96,7 @@ const ENV_NAMES = {
   signUpPolicy: 'PROMPTGRIMOIRE_SIGNUP_POLICY',
   invites: 'PROMPTGRIMOIRE_INVITES_ENABLED',
   idle: 'PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES',
+  inviteExpiration: 'PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES',
 } as const;
 
 function integerVar<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
@@ -178,6 +181,8 @@ const envSchema = z.object({
   [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, 5, 10080, 60),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000, 15000),
   [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max, undefined),
+  // Stytch's invite_expiration_minutes range; the default is the seed's one week.
+  [ENV_NAMES.inviteExpiration]: integerVar(ENV_NAMES.inviteExpiration, 5, 10080, 10080),
 });
 
 // The SDK builds a Basic header and refuses non-ASCII, so reject it here with a clear message.
@@ -238,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     stytchTimeoutMs: vars[ENV_NAMES.timeout],
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
     invitesEnabled: invites === undefined ? (packaged?.invitesEnabled ?? false) : invites === 'true',
+    inviteExpirationMinutes: vars[ENV_NAMES.inviteExpiration],
     channel: packaged?.channel ?? 'development',
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,

@@ -92,7 +92,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         expiresAt: session.expiresAt,
         sessions: listed.value.map(summarize).sort(byRelevance),
         pendingInvites: ledger
-          .list(session.user.userId)
+          .list(session.user.userId, clock.now())
           .map((record) => ({ email: record.email, name: record.name, sentAt: record.sentAt })),
       },
     };
@@ -171,15 +171,25 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const email = request.email.trim();
         const firstName = request.firstName.trim();
         const lastName = request.lastName.trim();
+        // In relay mode the relay's own setting decides how long the invite works.
+        const minutes = config.mode === 'relay' ? undefined : config.inviteExpirationMinutes;
         const sent = await gateway.invite(callerOf(session), {
           email,
           callbackUrl: config.callbackUrl,
           ...(firstName ? { firstName } : {}),
           ...(lastName ? { lastName } : {}),
+          ...(minutes !== undefined ? { expirationMinutes: minutes } : {}),
         });
         if (!sent.ok) return fromFailure(sent.failure);
         const name = [firstName, lastName].filter(Boolean).join(' ');
-        ledger.add({ invitedBy: session.user.userId, email, name: name || null, sentAt: new Date(clock.now()).toISOString() });
+        const sentAt = clock.now();
+        ledger.add({
+          invitedBy: session.user.userId,
+          email,
+          name: name || null,
+          sentAt: new Date(sentAt).toISOString(),
+          ...(minutes !== undefined ? { expiresAt: new Date(sentAt + minutes * 60_000).toISOString() } : {}),
+        });
         logger.info('sent an invite');
         return viewOf(session);
       });
