@@ -28,6 +28,11 @@ export interface AccountServiceDeps {
   logger: Logger;
   /** Clears an expired link from the clipboard; default: real timers. */
   scheduler?: Scheduler;
+  /**
+   * Ends the signed-in session if its expiry has passed (the sign-in flow's, so the page
+   * returns to sign-in with the expiry notice). Asked before every answer.
+   */
+  expireIfDue?: () => boolean;
 }
 
 interface HeldDeviceLink {
@@ -67,12 +72,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     ? createSecretClipboard({ clipboard: deps.clipboard, scheduler: deps.scheduler ?? createTimerScheduler(), clock, logger })
     : null;
 
-  function signedIn(): StoredSession | null {
-    const session = vault.load();
-    if (!session) return null;
+  const isOver = (session: StoredSession): boolean => {
     const expiresAtMs = Date.parse(session.expiresAt);
-    return Number.isFinite(expiresAtMs) && expiresAtMs <= clock.now() ? null : session;
-  }
+    return Number.isFinite(expiresAtMs) && expiresAtMs <= clock.now();
+  };
 
   const callerOf = (session: StoredSession): SessionCaller => ({
     userId: session.user.userId,
@@ -98,12 +101,16 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     };
   }
 
-  /** Runs `work` for the signed-in session, or answers not-signed-in. */
+  /**
+   * Runs `work` for the signed-in session, or answers why not (the seed's require_auth):
+   * a session whose expiry has passed by now is ended and answered 'session-expired'.
+   */
   async function withSession<T>(work: (session: StoredSession) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
-    const session = signedIn();
-    if (!session) {
+    const expired = deps.expireIfDue?.() === true;
+    const session = vault.load();
+    if (!session || isOver(session)) {
       deviceLink = null;
-      return refuse('not-signed-in');
+      return refuse(expired || session ? 'session-expired' : 'not-signed-in');
     }
     return work(session);
   }

@@ -3,6 +3,7 @@
 // and fake time moves them, Date.now(), and the gateway's token and session clock together.
 import { expect } from 'vitest';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
+import { createPkcePair } from '../../../main/auth/pkce';
 import { loadConfig, type AppConfig } from '../../../main/config';
 import { createLogger } from '../../../common/log/logger';
 import type { AuthView } from '../../../preload/api';
@@ -23,6 +24,8 @@ export interface FlowRig {
   restart(): AppCoreWithIdle;
   /** The emailed link for an address, as the OS hands it over. */
   deepLinkFor(email: string): string;
+  /** Signs `email` in on another computer and makes a link for this account there (no PKCE). */
+  deviceLinkFrom(email: string): Promise<string>;
   /** Sends a link to `email` and clicks it: signed in. */
   signIn(email: string): Promise<AuthView>;
   dispose(): Promise<void>;
@@ -73,6 +76,16 @@ export function startFlowRig(env: Record<string, string> = {}): FlowRig {
     lines,
     restart: make,
     deepLinkFor: linkFor,
+    async deviceLinkFrom(email) {
+      const pkce = createPkcePair();
+      await gateway.sendMagicLink({ email, codeChallenge: pkce.challenge, callbackUrl: config.callbackUrl, loginExpirationMinutes: 60, signupExpirationMinutes: 60 });
+      const elsewhere = await gateway.authenticateMagicLink({ token: gateway.latestToken(email) ?? '', codeVerifier: pkce.verifier, sessionDurationMinutes: 60 });
+      if (!elsewhere.ok) throw new Error('could not sign in on the other computer');
+      const { sessionId, sessionToken, user } = elsewhere.value;
+      const link = await gateway.createEmbeddableLink({ userId: user.userId, sessionId, sessionToken }, 10);
+      if (!link.ok) throw new Error('could not make a link for another computer');
+      return deepLinkFor(link.value.token);
+    },
     async signIn(email) {
       await core.start();
       expect(await core.sendLink(email)).toMatchObject({ status: 'link-sent' });

@@ -21,18 +21,6 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-/** The session a person on another computer holds, and a link for this account without PKCE. */
-async function deviceLinkFrom(email: string): Promise<string> {
-  const pkce = createPkcePair();
-  await rig.gateway.sendMagicLink({ email, codeChallenge: pkce.challenge, callbackUrl: rig.config.callbackUrl, loginExpirationMinutes: 60, signupExpirationMinutes: 60 });
-  const elsewhere = await rig.gateway.authenticateMagicLink({ token: rig.gateway.latestToken(email) ?? '', codeVerifier: pkce.verifier, sessionDurationMinutes: 60 });
-  if (!elsewhere.ok) throw new Error('could not sign in elsewhere');
-  const { userId } = elsewhere.value.user;
-  const link = await rig.gateway.createEmbeddableLink({ userId, sessionId: elsewhere.value.sessionId, sessionToken: elsewhere.value.sessionToken }, 10);
-  if (!link.ok) throw new Error('could not make a device link');
-  return deepLinkFor(link.value.token);
-}
-
 async function liveSessionsOf(email: string): Promise<number> {
   const pkce = createPkcePair();
   await rig.gateway.sendMagicLink({ email, codeChallenge: pkce.challenge, callbackUrl: rig.config.callbackUrl, loginExpirationMinutes: 60, signupExpirationMinutes: 60 });
@@ -173,7 +161,7 @@ describe('a link this installation did not ask for', () => {
   it('asks first; Cancel revokes its session and nothing is stored', async () => {
     rig = startFlowRig();
     await rig.core.start();
-    await rig.core.handleDeepLink(await deviceLinkFrom('jo@example.com'));
+    await rig.core.handleDeepLink(await rig.deviceLinkFrom('jo@example.com'));
     expect(rig.core.view()).toMatchObject({ status: 'confirming', email: 'jo@example.com' });
     expect(await liveSessionsOf('jo@example.com')).toBe(2);
     expect(await rig.core.cancelLink()).toMatchObject({ status: 'signed-out', notice: { code: 'link-declined' } });
@@ -184,7 +172,7 @@ describe('a link this installation did not ask for', () => {
   it('revokes it when the question goes unanswered for two minutes', async () => {
     rig = startFlowRig();
     await rig.core.start();
-    await rig.core.handleDeepLink(await deviceLinkFrom('kit@example.com'));
+    await rig.core.handleDeepLink(await rig.deviceLinkFrom('kit@example.com'));
     await vi.advanceTimersByTimeAsync(CONFIRMATION_TIMEOUT_MS - 1000);
     expect(rig.core.view()).toMatchObject({ status: 'confirming' });
     await vi.advanceTimersByTimeAsync(1000);
@@ -196,7 +184,7 @@ describe('a link this installation did not ask for', () => {
   it('signs in on Continue', async () => {
     rig = startFlowRig();
     await rig.core.start();
-    await rig.core.handleDeepLink(await deviceLinkFrom('lu@example.com'));
+    await rig.core.handleDeepLink(await rig.deviceLinkFrom('lu@example.com'));
     expect(await rig.core.confirmLink()).toMatchObject({ status: 'signed-in', email: 'lu@example.com' });
   });
 });
