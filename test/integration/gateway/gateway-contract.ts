@@ -90,6 +90,17 @@ export function describeGatewayContract(name: string, start: () => Promise<Contr
       expect(verified).toMatchObject({ ok: true, value: { sessionId: session.sessionId, userId: session.user.userId } });
     });
 
+    it('verifies its JWTs locally: a changed one is invalid, one past exp is expired, and no keys decide nothing', async () => {
+      const session = await signIn(nextEmail('jwt'));
+      const keys = valueOf(await target.gateway.fetchSigningKeys());
+      const [header = '', payload = '', signature = ''] = session.sessionJwt.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'user-test-someone-else' })).toString('base64url')}.${signature}`;
+      expect(target.gateway.verifySessionJwt(forged, keys, Date.now())).toMatchObject({ ok: false, verdict: 'invalid' });
+      expect(target.gateway.verifySessionJwt(session.sessionJwt, keys, Date.now() + 10 * 60_000)).toMatchObject({ ok: false, verdict: 'expired' });
+      expect(target.gateway.verifySessionJwt(session.sessionJwt, [], Date.now())).toMatchObject({ ok: false, verdict: 'unverifiable' });
+    });
+
     it('tells a returning user apart from a new one', async () => {
       const email = nextEmail('returning');
       await signIn(email);

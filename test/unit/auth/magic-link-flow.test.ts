@@ -95,6 +95,18 @@ describe('sign-in from send to signed in', () => {
     expect(rig.core.view().status).not.toBe('signed-in');
   });
 
+  it('signs in with the first of two links sent: every pending verifier is tried, newest first', async () => {
+    rig = startFlowRig();
+    await rig.core.sendLink('two@example.com');
+    const first = rig.gateway.latestToken('two@example.com') ?? '';
+    await vi.advanceTimersByTimeAsync(RESEND_COOLDOWN_MS);
+    await rig.core.resend();
+    await rig.core.handleDeepLink(deepLinkFor(first));
+    expect(rig.core.view()).toMatchObject({ status: 'signed-in', email: 'two@example.com' });
+    // The newest verifier failed with pkce_mismatch (the link is not burnt by it), then the older matched.
+    expect(rig.gateway.calls('authenticateMagicLink')).toBe(2);
+  });
+
   it('holds a resend back for the cooldown, then sends a new link that works', async () => {
     rig = startFlowRig();
     await rig.core.sendLink('eve@example.com');
@@ -135,6 +147,20 @@ describe('a signed-in session over time', () => {
     // The second retry comes within 10 s.
     await vi.advanceTimersByTimeAsync(10_000);
     expect(rig.core.view()).toMatchObject({ status: 'signed-in', offline: false });
+  });
+
+  it('restores a session whose JWT went stale while the app was closed, and confirms it with Stytch', async () => {
+    rig = startFlowRig();
+    await rig.signIn('jay@example.com');
+    await rig.core.dispose();
+    // Closed for an hour: the stored JWT (five minutes) is past exp, the session is not.
+    vi.setSystemTime(Date.now() + 60 * 60_000);
+    const restarted = rig.restart();
+    await restarted.start();
+    expect(restarted.view()).toMatchObject({ status: 'signed-in', email: 'jay@example.com' });
+    await restarted.idle();
+    expect(rig.gateway.calls('authenticateSession')).toBe(1);
+    expect(restarted.view()).toMatchObject({ status: 'signed-in', offline: false });
   });
 
   it('ends the session with the expiry notice when its expires_at passes', async () => {
