@@ -13,13 +13,13 @@ import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
 import { checkCallbackUrl, parsePastedLink } from './deep-link';
 import { createLinkAuthenticator, type LinkOutcome } from './link-authenticator';
+import { requestLink } from './link-request';
 import { CALLBACK_NOTICES, noticeFor, PASTE_NOTICES, type NoticeCode } from './notices';
-import { createPkcePair } from './pkce';
 import type { AuthenticatedSession, PublicJwk, StytchGateway } from './stytch-gateway';
 import { createUnrequestedLinks } from './unrequested-link';
 import { fallbackFrom, pendingOf, toAuthView, type FlowState, type PendingLink } from './view';
 
-export const RESEND_COOLDOWN_MS = 30_000;
+export { RESEND_COOLDOWN_MS } from './link-request';
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 export interface FlowDeps {
@@ -182,35 +182,13 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     if (email.length > 254 || !EMAIL_SHAPE.test(email)) return set(back, noticeFor('invalid-email'));
 
     set({ status: 'sending', email, pending: fromPending });
-    const pkce = createPkcePair();
-    const now = clock.now();
-    const longest = Math.max(config.loginExpirationMinutes, config.signupExpirationMinutes);
-    verifiers.add(pkce.verifier, now + longest * 60_000);
-    const result = await gateway.sendMagicLink({
-      email,
-      codeChallenge: pkce.challenge,
-      callbackUrl: config.callbackUrl,
-      loginExpirationMinutes: config.loginExpirationMinutes,
-      signupExpirationMinutes: config.signupExpirationMinutes,
-    });
-    if (!result.ok) {
-      verifiers.remove(pkce.verifier);
-      const { code, retryAfterSeconds } = result.failure;
-      const wait = code === 'rate-limited' ? (retryAfterSeconds ?? 60) : 0;
-      const fallback = fromPending
-        ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, now + wait * 1000) } }
-        : back;
-      return set(fallback, noticeFor(code, retryAfterSeconds));
-    }
-    const minutes = result.value.userCreated ? config.signupExpirationMinutes : config.loginExpirationMinutes;
-    // A resend finds the account the first send made: the person is still new.
-    const newAccount = result.value.userCreated || fromPending?.newAccount === true;
-    const sentAt = clock.now();
-    logger.info('sign-in link sent', { userCreated: result.value.userCreated });
-    return set(
-      { status: 'link-sent', pending: { email, linkExpiresAt: now + minutes * 60_000, resendAvailableAt: sentAt + RESEND_COOLDOWN_MS, newAccount } },
-      noticeFor('link-sent'),
-    );
+    const sent = await requestLink({ config, gateway, verifiers, clock, logger }, email, fromPending);
+    if (sent.ok) return set({ status: 'link-sent', pending: sent.pending }, noticeFor('link-sent'));
+    const { code, retryAfterSeconds } = sent.failure;
+    const fallback = fromPending
+      ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, sent.retryAt) } }
+      : back;
+    return set(fallback, noticeFor(code, retryAfterSeconds));
   }
 
   async function resend(): Promise<AuthView> {
