@@ -127,6 +127,7 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     clock,
     logger,
     scheduler,
+    expireIfDue: () => flow.expireIfDue(),
   });
   return {
     ...flow,

@@ -4,7 +4,7 @@
 // packaged): the embedded emulator's development credentials come in as an argument.
 import { z } from 'zod';
 import { booleanVar, integerVar, originVar, readEnv, signUpPolicyVar, textVar, type Env } from '../common/config/env';
-import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
+import { CALLBACK_URL, INVITE_MINUTES, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
 import { credentialErrors } from '../common/stytch/credentials';
 import { IDLE_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
@@ -68,6 +68,8 @@ interface SharedSettings {
   /** 'open': login_or_create; 'existing-users-only': send, and unknown emails need an invite. */
   signUpPolicy: SignUpPolicy;
   invitesEnabled: boolean;
+  /** How long an invite link works in direct mode (the seed's one week); a relay applies its own. */
+  inviteExpirationMinutes: number;
   /** The release channel named by the packaged configuration (diagnostics only). */
   channel: string;
   /** Signs out after this long without keyboard or pointer input; null: never. */
@@ -93,6 +95,7 @@ const ENV_NAMES = {
   signUpPolicy: 'PROMPTGRIMOIRE_SIGNUP_POLICY',
   invites: 'PROMPTGRIMOIRE_INVITES_ENABLED',
   idle: 'PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES',
+  inviteExpiration: 'PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES',
 } as const;
 
 /** How long links live and how long the app waits for Stytch, unless the environment says otherwise. */
@@ -111,6 +114,7 @@ const envSchema = z.object({
   [ENV_NAMES.signup]: integerVar(ENV_NAMES.signup, LINK_MINUTES.min, LINK_MINUTES.max),
   [ENV_NAMES.timeout]: integerVar(ENV_NAMES.timeout, 100, 120000),
   [ENV_NAMES.idle]: integerVar(ENV_NAMES.idle, IDLE_MINUTES.min, IDLE_MINUTES.max),
+  [ENV_NAMES.inviteExpiration]: integerVar(ENV_NAMES.inviteExpiration, INVITE_MINUTES.min, INVITE_MINUTES.max),
 });
 
 export interface LoadConfigOptions {
@@ -152,6 +156,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): ConfigRes
     stytchTimeoutMs: vars[ENV_NAMES.timeout] ?? DEFAULTS.stytchTimeoutMs,
     signUpPolicy: vars[ENV_NAMES.signUpPolicy] ?? packaged?.signUpPolicy ?? 'open',
     invitesEnabled: invites ?? packaged?.invitesEnabled ?? false,
+    inviteExpirationMinutes: vars[ENV_NAMES.inviteExpiration] ?? INVITE_MINUTES.default,
     channel: packaged?.channel ?? 'development',
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,

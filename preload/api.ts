@@ -59,6 +59,11 @@ export const FLOW_NOTICE_CODES = [
   'confirmation-expired',
   'confirmation-busy',
   'nothing-to-confirm',
+  'link-incomplete',
+  'link-damaged',
+  'link-altered',
+  'link-not-sign-in',
+  'welcome',
 ] as const;
 export type FlowNoticeCode = (typeof FLOW_NOTICE_CODES)[number];
 

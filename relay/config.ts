@@ -3,7 +3,7 @@
 // Rule: read once at start-up; a wrong variable stops the relay with a message naming it
 // (config-env.ts), and a value past a hard ceiling is clamped with a notice the relay logs.
 
-import { CALLBACK_URL, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
+import { CALLBACK_URL, INVITE_MINUTES, LINK_MINUTES, SESSION_MINUTES, type SignUpPolicy } from '../common/stytch/constants';
 
 export interface RateLimitRule {
   /** Requests allowed in one window. */
@@ -73,7 +73,7 @@ export const RELAY_DEFAULTS = {
   sessionDurationMinutes: SESSION_MINUTES.default,
   loginExpirationMinutes: LINK_MINUTES.default,
   signupExpirationMinutes: LINK_MINUTES.default,
-  inviteExpirationMinutes: 10080,
+  inviteExpirationMinutes: INVITE_MINUTES.default,
   // "Sign in on another computer" links: long enough to walk to the other machine.
   embeddableExpirationMinutes: 10,
   trustProxyHops: 0,

@@ -22,6 +22,9 @@ export const SESSION_MINUTES = { min: 5, cap: 129_600, max: 527_040, default: 10
  */
 export const LINK_MINUTES = { min: 5, max: 10_080, default: 60 } as const;
 
+/** Invite links: the same Stytch bounds; the seed's one week unless configured. */
+export const INVITE_MINUTES = { min: LINK_MINUTES.min, max: LINK_MINUTES.max, default: 10_080 } as const;
+
 /** Host names (as URL.hostname spells them) that can only mean this machine. */
 export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 

@@ -28,6 +28,11 @@ export interface AccountServiceDeps {
   logger: Logger;
   /** Clears an expired link from the clipboard; default: real timers. */
   scheduler?: Scheduler;
+  /**
+   * Ends the signed-in session if its expiry has passed (the sign-in flow's, so the page
+   * returns to sign-in with the expiry notice). Asked before every answer.
+   */
+  expireIfDue?: () => boolean;
 }
 
 interface HeldDeviceLink {
@@ -67,12 +72,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     ? createSecretClipboard({ clipboard: deps.clipboard, scheduler: deps.scheduler ?? createTimerScheduler(), clock, logger })
     : null;
 
-  function signedIn(): StoredSession | null {
-    const session = vault.load();
-    if (!session) return null;
+  const isOver = (session: StoredSession): boolean => {
     const expiresAtMs = Date.parse(session.expiresAt);
-    return Number.isFinite(expiresAtMs) && expiresAtMs <= clock.now() ? null : session;
-  }
+    return Number.isFinite(expiresAtMs) && expiresAtMs <= clock.now();
+  };
 
   const callerOf = (session: StoredSession): SessionCaller => ({
     userId: session.user.userId,
@@ -92,18 +95,22 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         expiresAt: session.expiresAt,
         sessions: listed.value.map(summarize).sort(byRelevance),
         pendingInvites: ledger
-          .list(session.user.userId)
+          .list(session.user.userId, clock.now())
           .map((record) => ({ email: record.email, name: record.name, sentAt: record.sentAt })),
       },
     };
   }
 
-  /** Runs `work` for the signed-in session, or answers not-signed-in. */
+  /**
+   * Runs `work` for the signed-in session, or answers why not (the seed's require_auth):
+   * a session whose expiry has passed by now is ended and answered 'session-expired'.
+   */
   async function withSession<T>(work: (session: StoredSession) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
-    const session = signedIn();
-    if (!session) {
+    const expired = deps.expireIfDue?.() === true;
+    const session = vault.load();
+    if (!session || isOver(session)) {
       deviceLink = null;
-      return refuse('not-signed-in');
+      return refuse(expired || session ? 'session-expired' : 'not-signed-in');
     }
     return work(session);
   }
@@ -171,15 +178,25 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const email = request.email.trim();
         const firstName = request.firstName.trim();
         const lastName = request.lastName.trim();
+        // In relay mode the relay's own setting decides how long the invite works.
+        const minutes = config.mode === 'relay' ? undefined : config.inviteExpirationMinutes;
         const sent = await gateway.invite(callerOf(session), {
           email,
           callbackUrl: config.callbackUrl,
           ...(firstName ? { firstName } : {}),
           ...(lastName ? { lastName } : {}),
+          ...(minutes !== undefined ? { expirationMinutes: minutes } : {}),
         });
         if (!sent.ok) return fromFailure(sent.failure);
         const name = [firstName, lastName].filter(Boolean).join(' ');
-        ledger.add({ invitedBy: session.user.userId, email, name: name || null, sentAt: new Date(clock.now()).toISOString() });
+        const sentAt = clock.now();
+        ledger.add({
+          invitedBy: session.user.userId,
+          email,
+          name: name || null,
+          sentAt: new Date(sentAt).toISOString(),
+          ...(minutes !== undefined ? { expiresAt: new Date(sentAt + minutes * 60_000).toISOString() } : {}),
+        });
         logger.info('sent an invite');
         return viewOf(session);
       });

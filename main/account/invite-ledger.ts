@@ -13,12 +13,17 @@ const recordSchema = z.object({
   email: z.string(),
   name: z.string().nullable(),
   sentAt: z.string(),
+  /**
+   * When the invite link stops working, where this app chose it (direct mode). Absent in
+   * relay mode, where the relay's own setting decides, and in records kept before it existed.
+   */
+  expiresAt: z.string().optional(),
 });
 export type InviteRecord = z.infer<typeof recordSchema>;
 
 export interface InviteLedger {
-  /** Newest first. */
-  list(invitedBy: string): InviteRecord[];
+  /** Newest first; invites whose link has expired by `nowMs` are no longer pending. */
+  list(invitedBy: string, nowMs: number): InviteRecord[];
   /** Replaces an earlier invite of the same email by the same user (a re-invite). */
   add(record: InviteRecord): void;
   remove(invitedBy: string, email: string): void;
@@ -38,9 +43,9 @@ export function createInviteLedger(deps: { store: Store; logger: Logger }): Invi
   const write = (records: InviteRecord[]): void => deps.store.set(INVITES_KEY, records);
 
   return {
-    list: (invitedBy) =>
+    list: (invitedBy, nowMs) =>
       readAll()
-        .filter((record) => record.invitedBy === invitedBy)
+        .filter((record) => record.invitedBy === invitedBy && !(record.expiresAt !== undefined && Date.parse(record.expiresAt) <= nowMs))
         .sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     add(record) {
       write([...readAll().filter((old) => !(old.invitedBy === record.invitedBy && sameEmail(old.email, record.email))), record]);

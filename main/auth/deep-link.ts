@@ -53,17 +53,44 @@ function hasExtras(url: URL): boolean {
   return url.username !== '' || url.password !== '' || url.hash !== '';
 }
 
-/** Accepts only promptgrimoire://auth/callback?stytch_token_type=magic_links&token=… */
-export function parseCallbackUrl(input: string): { token: string } | null {
-  const url = parseUrl(input.trim());
-  if (!url || url.protocol !== CALLBACK_SCHEME || hasExtras(url) || url.port !== '') return null;
-  if (url.hostname.toLowerCase() !== CALLBACK_HOST || !CALLBACK_PATHS.has(url.pathname)) return null;
+/**
+ * Why a promptgrimoire: URL is not a sign-in link, in terms a person can act on:
+ * - `no-token`: the callback with no token (or an empty one), e.g. a link cut short;
+ * - `damaged-token`: a token of the wrong length or alphabet, or the wrong token type;
+ * - `altered`: parameters Stytch never adds, a token or type given twice, credentials,
+ *   a port or a fragment: someone (or something) changed the link on the way;
+ * - `not-sign-in`: another host or path of our scheme, or text that does not parse.
+ */
+export type CallbackRejection = 'no-token' | 'damaged-token' | 'altered' | 'not-sign-in';
+export type CallbackCheck = { ok: true; token: string } | { ok: false; reason: CallbackRejection };
+
+/**
+ * Checks a URL the OS handed over. Null: not a promptgrimoire: URL at all (never a sign-in
+ * attempt, so nothing to tell anyone). Accepts only
+ * promptgrimoire://auth/callback?stytch_token_type=magic_links&token=…
+ */
+export function checkCallbackUrl(input: string): CallbackCheck | null {
+  const text = typeof input === 'string' ? input.trim() : '';
+  if (!text.toLowerCase().startsWith(CALLBACK_SCHEME)) return null;
+  const url = parseUrl(text);
+  if (!url || url.protocol !== CALLBACK_SCHEME) return { ok: false, reason: 'not-sign-in' };
+  if (url.hostname.toLowerCase() !== CALLBACK_HOST || !CALLBACK_PATHS.has(url.pathname)) return { ok: false, reason: 'not-sign-in' };
+  if (hasExtras(url) || url.port !== '') return { ok: false, reason: 'altered' };
   // Only the two parameters Stytch's redirect appends; anything else means someone else built it.
   for (const key of url.searchParams.keys()) {
-    if (key !== 'token' && key !== 'stytch_token_type') return null;
+    if (key !== 'token' && key !== 'stytch_token_type') return { ok: false, reason: 'altered' };
   }
+  const tokens = url.searchParams.getAll('token');
+  if (tokens.length === 0 || (tokens.length === 1 && tokens[0] === '')) return { ok: false, reason: 'no-token' };
+  if (tokens.length > 1 || url.searchParams.getAll('stytch_token_type').length > 1) return { ok: false, reason: 'altered' };
   const param = readToken(url, true);
-  return param.kind === 'token' ? { token: param.token } : null;
+  return param.kind === 'token' ? { ok: true, token: param.token } : { ok: false, reason: 'damaged-token' };
+}
+
+/** Accepts only promptgrimoire://auth/callback?stytch_token_type=magic_links&token=… */
+export function parseCallbackUrl(input: string): { token: string } | null {
+  const checked = checkCallbackUrl(input);
+  return checked?.ok ? { token: checked.token } : null;
 }
 
 function unquote(arg: string): string {

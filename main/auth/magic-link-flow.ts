@@ -11,15 +11,15 @@ import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
-import { parseCallbackUrl, parsePastedLink, type PastedLinkRejection } from './deep-link';
+import { checkCallbackUrl, parsePastedLink } from './deep-link';
 import { createLinkAuthenticator, type LinkOutcome } from './link-authenticator';
-import { noticeFor, type NoticeCode } from './notices';
-import { createPkcePair } from './pkce';
+import { requestLink } from './link-request';
+import { CALLBACK_NOTICES, noticeFor, PASTE_NOTICES, type NoticeCode } from './notices';
 import type { AuthenticatedSession, PublicJwk, StytchGateway } from './stytch-gateway';
 import { createUnrequestedLinks } from './unrequested-link';
 import { fallbackFrom, pendingOf, toAuthView, type FlowState, type PendingLink } from './view';
 
-export const RESEND_COOLDOWN_MS = 30_000;
+export { RESEND_COOLDOWN_MS } from './link-request';
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 export interface FlowDeps {
@@ -34,12 +34,6 @@ export interface FlowDeps {
   /** Jitter for retry backoff, in [0, 1); default Math.random. */
   random?: () => number;
 }
-
-const PASTE_NOTICES: Record<PastedLinkRejection, NoticeCode> = {
-  empty: 'paste-empty',
-  'not-a-sign-in-link': 'paste-not-a-link',
-  'malformed-token': 'paste-malformed',
-};
 
 export function createMagicLinkFlow(deps: FlowDeps) {
   const { config, gateway, vault, verifiers, logger, clock } = deps;
@@ -160,8 +154,27 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     return started;
   }
 
-  async function sendLink(rawEmail: string, fromPending: PendingLink | null = null): Promise<AuthView> {
+  /**
+   * The seed's require_auth: whatever is asked of the core, a session whose expires_at has
+   * passed by now is ended first (timers can be late: a sleeping laptop, a stopped clock).
+   * Returns true when it ended one.
+   */
+  function expireIfDue(): boolean {
+    if (state.status !== 'signed-in' || clock.now() < Date.parse(state.session.expiresAt)) return false;
+    logger.info('the session had expired when it was next used; ending it');
+    // Stops its timers and wipes it; a revoke is never sent for a session already over.
+    track(keeper.retire(state.session));
+    set({ status: 'signed-out' }, noticeFor('session-expired'));
+    return true;
+  }
+
+  async function ready(): Promise<void> {
     await start();
+    expireIfDue();
+  }
+
+  async function sendLink(rawEmail: string, fromPending: PendingLink | null = null): Promise<AuthView> {
+    await ready();
     if (state.status === 'signed-in') return set(state, noticeFor('already-signed-in'));
     if (state.status === 'sending' || state.status === 'authenticating' || state.status === 'confirming') return set(state, noticeFor('busy'));
     const email = rawEmail.trim();
@@ -169,37 +182,17 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     if (email.length > 254 || !EMAIL_SHAPE.test(email)) return set(back, noticeFor('invalid-email'));
 
     set({ status: 'sending', email, pending: fromPending });
-    const pkce = createPkcePair();
-    const now = clock.now();
-    const longest = Math.max(config.loginExpirationMinutes, config.signupExpirationMinutes);
-    verifiers.add(pkce.verifier, now + longest * 60_000);
-    const result = await gateway.sendMagicLink({
-      email,
-      codeChallenge: pkce.challenge,
-      callbackUrl: config.callbackUrl,
-      loginExpirationMinutes: config.loginExpirationMinutes,
-      signupExpirationMinutes: config.signupExpirationMinutes,
-    });
-    if (!result.ok) {
-      verifiers.remove(pkce.verifier);
-      const { code, retryAfterSeconds } = result.failure;
-      const wait = code === 'rate-limited' ? (retryAfterSeconds ?? 60) : 0;
-      const fallback = fromPending
-        ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, now + wait * 1000) } }
-        : back;
-      return set(fallback, noticeFor(code, retryAfterSeconds));
-    }
-    const minutes = result.value.userCreated ? config.signupExpirationMinutes : config.loginExpirationMinutes;
-    const sentAt = clock.now();
-    logger.info('sign-in link sent', { userCreated: result.value.userCreated });
-    return set(
-      { status: 'link-sent', pending: { email, linkExpiresAt: now + minutes * 60_000, resendAvailableAt: sentAt + RESEND_COOLDOWN_MS } },
-      noticeFor('link-sent'),
-    );
+    const sent = await requestLink({ config, gateway, verifiers, clock, logger }, email, fromPending);
+    if (sent.ok) return set({ status: 'link-sent', pending: sent.pending }, noticeFor('link-sent'));
+    const { code, retryAfterSeconds } = sent.failure;
+    const fallback = fromPending
+      ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, sent.retryAt) } }
+      : back;
+    return set(fallback, noticeFor(code, retryAfterSeconds));
   }
 
   async function resend(): Promise<AuthView> {
-    await start();
+    await ready();
     if (state.status !== 'link-sent') return set(state, noticeFor(state.status === 'signed-in' ? 'already-signed-in' : 'no-pending-link'));
     const pending = state.pending;
     const waitMs = pending.resendAvailableAt - clock.now();
@@ -207,20 +200,27 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     return sendLink(pending.email, pending);
   }
 
-  /** `spentVerifier` is null for a confirmed link without PKCE: a pending one stays intact. */
-  function signedIn(fresh: AuthenticatedSession, spentVerifier: string | null): AuthView {
+  /**
+   * `spentVerifier` is null for a confirmed link without PKCE: a pending one stays intact.
+   * `firstTime`: Stytch made the account when this link was sent, so the person is welcomed.
+   */
+  function signedIn(fresh: AuthenticatedSession, spentVerifier: string | null, firstTime = false): AuthView {
     // Keys already known are stored with the session right away (one write on the
     // critical path); otherwise they are fetched and stored in the background.
     const session: StoredSession = { ...fresh, signingKeys: knownKeys };
     persist(session);
-    const current = set({ status: 'signed-in', session });
-    logger.info('signed in', { persistence: vault.persistence });
+    const current = set({ status: 'signed-in', session }, firstTime ? noticeFor('welcome') : null);
+    logger.info('signed in', { persistence: vault.persistence, firstTime });
     // Housekeeping after the person sees the result: a second disk write need not delay it.
     if (spentVerifier !== null) track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => verifiers.remove(spentVerifier)));
     if (knownKeys.length === 0) captureSigningKeys(session.sessionId);
     keeper.begin(session, false);
     return current;
   }
+
+  /** Welcomed once: the link was for the address Stytch made an account for when it was sent. */
+  const isNewAccount = (pending: PendingLink | null, session: AuthenticatedSession): boolean =>
+    pending?.newAccount === true && session.user.email?.toLowerCase() === pending.email.toLowerCase();
 
   function discardLate(sessionToken: string): AuthView {
     logger.info('a sign-in finished after the person moved on; ending that session');
@@ -229,7 +229,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   }
 
   async function authenticate(token: string): Promise<AuthView> {
-    await start();
+    await ready();
     if (state.status === 'signed-in') {
       if (!authenticator.wasUsed(token)) logger.info('ignored a sign-in link while already signed in');
       return view();
@@ -256,7 +256,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     switch (outcome.kind) {
       case 'signed-in':
         // The person's own link (a verifier of ours matched): one click, even over a question.
-        return current ? signedIn(outcome.session, outcome.verifier) : discardLate(outcome.session.sessionToken);
+        return current ? signedIn(outcome.session, outcome.verifier, isNewAccount(pending, outcome.session)) : discardLate(outcome.session.sessionToken);
       case 'unrequested':
         return unrequested.arrived(outcome.session, pending, asking, current);
       case 'replayed':
@@ -270,7 +270,12 @@ export function createMagicLinkFlow(deps: FlowDeps) {
 
   return {
     start,
-    view,
+    /** What the page shows now; an expired session is ended before it is shown. */
+    view(): AuthView {
+      expireIfDue();
+      return view();
+    },
+    expireIfDue,
     onView(listener: (view: AuthView) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -278,30 +283,31 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     sendLink: (email: string) => sendLink(email),
     resend,
     async submitLink(link: string): Promise<AuthView> {
-      await start();
+      await ready();
       const parsed = parsePastedLink(link);
       if (!parsed.ok) return set(state, noticeFor(PASTE_NOTICES[parsed.reason]));
       return authenticate(parsed.token);
     },
     async handleDeepLink(url: string): Promise<void> {
-      const parsed = parseCallbackUrl(url);
-      if (!parsed) {
-        logger.warn('ignored a URL that is not a sign-in callback', { url });
-        return;
-      }
-      await authenticate(parsed.token);
+      const checked = checkCallbackUrl(url);
+      if (checked?.ok) return void (await authenticate(checked.token));
+      logger.warn('ignored a URL that is not a sign-in callback', { url, reason: checked?.reason ?? 'another scheme' });
+      await ready();
+      // Said where the person is waiting to sign in (the seed's "No token provided"); never
+      // over a signed-in session, a request under way or an open question.
+      if (checked && (state.status === 'signed-out' || state.status === 'link-sent')) set(state, noticeFor(CALLBACK_NOTICES[checked.reason]));
     },
-    confirmLink: async (): Promise<AuthView> => (await start(), unrequested.confirm()),
-    cancelLink: async (): Promise<AuthView> => (await start(), unrequested.cancel()),
+    confirmLink: async (): Promise<AuthView> => (await ready(), unrequested.confirm()),
+    cancelLink: async (): Promise<AuthView> => (await ready(), unrequested.cancel()),
     async startOver(): Promise<AuthView> {
-      await start();
+      await ready();
       if (state.status === 'signed-in' || state.status === 'sending' || state.status === 'authenticating') return view();
       return set({ status: 'signed-out' });
     },
     dismissNotice: (): Promise<AuthView> => Promise.resolve(set(state, null)),
     /** `why`: the person asked, or the idle timeout ran out (the notice says which). */
     async signOut(why: 'signed-out' | 'signed-out-idle' = 'signed-out'): Promise<AuthView> {
-      await start();
+      await ready();
       if (state.status !== 'signed-in') return set({ status: 'signed-out' }, noticeFor('signed-out'));
       // Wiped at once; the revoke is sent now or queued (encrypted) until the network is back.
       const revoking = keeper.retire(state.session);
@@ -311,7 +317,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     },
     /** Checks the session with Stytch now (after a network change or a person's retry). */
     async checkSession(): Promise<AuthView> {
-      await start();
+      await ready();
       await keeper.checkNow();
       return view();
     },

@@ -2,6 +2,7 @@
 // with a plain sentence and the next step. Nothing else in the core writes user-facing text.
 // Rule: nothing here may import electron; no message may echo a token or Stytch's raw text.
 import type { Notice, NoticeCode } from '../../preload/api';
+import type { CallbackRejection, PastedLinkRejection } from './deep-link';
 
 // The codes are part of the IPC contract (the page keys on them); their words live here.
 export type { NoticeCode };
@@ -195,6 +196,50 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
     message: 'There is no sign-in link waiting for your answer any more.',
     action: null,
   },
+  // A promptgrimoire:// link the OS handed over that is not a whole sign-in link (the
+  // seed's "No token provided"): each says what is wrong and the one thing that helps.
+  'link-incomplete': {
+    tone: 'error',
+    message: 'This sign-in link is incomplete: it has no token. Open the newest email and click its sign-in button again.',
+    action: null,
+  },
+  'link-damaged': {
+    tone: 'error',
+    message: 'This sign-in link is damaged: its token is cut short or changed. Open the newest email and click its sign-in button again.',
+    action: null,
+  },
+  'link-altered': {
+    tone: 'error',
+    message:
+      'This sign-in link was changed on the way: it has parts a sign-in link never has, or has them twice, so it was not used. Open the newest email and click its sign-in button again.',
+    action: null,
+  },
+  'link-not-sign-in': {
+    tone: 'error',
+    message: 'That PromptGrimoire link is not a sign-in link, so it cannot sign you in. To sign in, open the newest email and click its sign-in button.',
+    action: null,
+  },
+  // Stytch said the address was new when the link was sent: shown once, on the first sign-in.
+  welcome: {
+    tone: 'success',
+    message: 'Welcome to PromptGrimoire! Your new account is ready.',
+    action: null,
+  },
+};
+
+/** What a person reads about a pasted link that is not a sign-in link. */
+export const PASTE_NOTICES: Readonly<Record<PastedLinkRejection, NoticeCode>> = {
+  empty: 'paste-empty',
+  'not-a-sign-in-link': 'paste-not-a-link',
+  'malformed-token': 'paste-malformed',
+};
+
+/** What a person reads about a clicked promptgrimoire:// link that is not a whole sign-in link. */
+export const CALLBACK_NOTICES: Readonly<Record<CallbackRejection, NoticeCode>> = {
+  'no-token': 'link-incomplete',
+  'damaged-token': 'link-damaged',
+  altered: 'link-altered',
+  'not-sign-in': 'link-not-sign-in',
 };
 
 export function noticeFor(code: NoticeCode, retryAfterSeconds?: number): Notice {

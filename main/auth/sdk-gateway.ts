@@ -202,6 +202,7 @@ export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
           client.magicLinks.email.invite({
             email: request.email,
             invite_magic_link_url: request.callbackUrl,
+            ...(request.expirationMinutes !== undefined ? { invite_expiration_minutes: request.expirationMinutes } : {}),
             ...(Object.keys(name).length > 0 ? { name } : {}),
           }),
         (body) => ({ ok: true, value: { userId: body.user_id } }),

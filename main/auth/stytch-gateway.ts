@@ -92,6 +92,8 @@ export interface InviteRequest {
 export interface SendInviteRequest extends InviteRequest {
   /** Where the invite link lands (our callback); a relay applies its own. */
   callbackUrl: string;
+  /** How long the invite link works (Stytch: 5..10080); a relay applies its own setting. */
+  expirationMinutes?: number;
 }
 
 /** Claims of a session JWT that verified locally (signature, audience, issuer, time). */

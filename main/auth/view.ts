@@ -10,6 +10,8 @@ export interface PendingLink {
   /** ms since the epoch. */
   linkExpiresAt: number;
   resendAvailableAt: number;
+  /** Stytch made the account for this send (user_created): the first sign-in is welcomed. */
+  newAccount?: boolean;
 }
 
 export type FlowState =

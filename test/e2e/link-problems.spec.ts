@@ -1,7 +1,7 @@
 // When a link or Stytch misbehaves, the person sees what happened and what to do next,
 // and the app stays usable.
 import { followEmailedLink, latestEmail, stytchClientFor, test, expect } from './fixtures';
-import { requestLink } from './journeys';
+import { requestLink, signIn } from './journeys';
 
 test('a link used a second time is refused with a way forward', async ({ app }) => {
   await requestLink(app, 'replay@example.com');
@@ -91,5 +91,41 @@ test.describe('with a short Stytch timeout', () => {
     await app.page.getByRole('button', { name: 'Send magic link' }).click();
     await expect(app.page.getByRole('alert')).toContainText('The sign-in service took too long to answer. Check your connection and try again.');
     await expect(app.page.getByLabel('Email')).toBeEnabled();
+  });
+});
+
+test.describe('a clicked link that is not a whole sign-in link', () => {
+  test('a link with no token says what is missing on the sign-in screen', async ({ app }) => {
+    await app.deliverDeepLink('promptgrimoire://auth/callback?stytch_token_type=magic_links');
+    const alert = app.page.getByRole('alert');
+    await expect(alert).toContainText('This sign-in link is incomplete: it has no token. Open the newest email and click its sign-in button again.');
+    await expect(app.page.getByLabel('Email')).toBeVisible();
+    expect(app.emulator.requestCount('/v1/magic_links/authenticate')).toBe(0);
+  });
+
+  test('a link changed on the way is not used, and the real link still signs in', async ({ app }) => {
+    await requestLink(app, 'changed@example.com');
+    const deepLink = await followEmailedLink(latestEmail(app.emulator, 'changed@example.com'));
+    const token = new URL(deepLink).searchParams.get('token') ?? '';
+    for (const changed of [`${deepLink}&next=https://evil.example`, `${deepLink}&token=${encodeURIComponent(token)}`]) {
+      await app.deliverDeepLink(changed);
+      await expect(app.page.getByRole('alert')).toContainText('This sign-in link was changed on the way');
+      // The token is never echoed back to the page.
+      await expect(app.page.getByRole('alert')).not.toContainText(token.slice(0, 12));
+    }
+    await expect(app.page.getByRole('heading', { name: /check your email/i })).toBeVisible();
+    expect(app.emulator.requestCount('/v1/magic_links/authenticate')).toBe(0);
+    await app.deliverDeepLink(deepLink);
+    await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  });
+
+  test('a malformed link while signed in signs no one out', async ({ app }) => {
+    await signIn(app, 'staying@example.com');
+    await app.deliverDeepLink('promptgrimoire://auth/callback?stytch_token_type=magic_links');
+    await app.deliverDeepLink('promptgrimoire://auth/elsewhere');
+    await expect(app.page.getByTestId('user-email')).toHaveText('staying@example.com');
+    await expect(app.page.getByText('This sign-in link is incomplete')).toHaveCount(0);
+    await app.restart();
+    await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   });
 });

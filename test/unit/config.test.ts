@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         stytchTimeoutMs: 15000,
         signUpPolicy: 'open',
         invitesEnabled: false,
+        inviteExpirationMinutes: 10080,
         channel: 'development',
         idleTimeoutMinutes: null,
         environmentOverrides: 'development',
@@ -100,6 +101,19 @@ describe('loadConfig', () => {
     }
     const typo = loadConfig({ PROMPTGRIMOIRE_SIGNUP_POLICY: 'login_or_create' });
     expect(typo.ok ? [] : typo.errors).toEqual(['PROMPTGRIMOIRE_SIGNUP_POLICY must be one of open, existing-users-only, got "login_or_create".']);
+  });
+
+  it("reads the invite expiry within Stytch's 5..10080 minutes, a week by default as in the seed", () => {
+    expect(loadConfig({ PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES: '1440' })).toMatchObject({ config: { inviteExpirationMinutes: 1440 } });
+    expect(loadConfig({ PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES: ' ' })).toMatchObject({ config: { inviteExpirationMinutes: 10080 } });
+    for (const [raw, error] of [
+      ['4', 'PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES must be between 5 and 10080, got 4.'],
+      ['10081', 'PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES must be between 5 and 10080, got 10081.'],
+      ['1e3', 'PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES must be a whole number, got "1e3".'],
+    ]) {
+      const wrong = loadConfig({ PROMPTGRIMOIRE_INVITE_EXPIRATION_MINUTES: raw });
+      expect(wrong.ok ? [] : wrong.errors).toEqual([error]);
+    }
   });
 
   it('switches to relay mode with a relay URL and refuses a secret beside it', () => {

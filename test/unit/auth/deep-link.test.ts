@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCallbackUrlInArgv, parseCallbackUrl, parsePastedLink } from '../../../main/auth/deep-link';
+import { checkCallbackUrl, findCallbackUrlInArgv, parseCallbackUrl, parsePastedLink } from '../../../main/auth/deep-link';
 
 const TOKEN = 'knknDMZgLKljjIYfZCS-f2yN7zR1YlgYSdPsFzK51lJG';
 const PADDED = 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=';
@@ -34,6 +34,40 @@ describe('parseCallbackUrl', () => {
     ['garbage', '::::'],
   ])('rejects %s', (_label, input) => {
     expect(parseCallbackUrl(input)).toBeNull();
+  });
+});
+
+describe('checkCallbackUrl', () => {
+  it('accepts the link Stytch redirects to, as parseCallbackUrl does', () => {
+    expect(checkCallbackUrl(good())).toEqual({ ok: true, token: TOKEN });
+    expect(checkCallbackUrl(` ${good(PADDED)} `)).toEqual({ ok: true, token: PADDED });
+  });
+
+  it.each([
+    ['no token at all', 'promptgrimoire://auth/callback?stytch_token_type=magic_links', 'no-token'],
+    ['an empty token', 'promptgrimoire://auth/callback?stytch_token_type=magic_links&token=', 'no-token'],
+    ['no query', 'promptgrimoire://auth/callback', 'no-token'],
+    ['a token only in the fragment', `promptgrimoire://auth/callback?stytch_token_type=magic_links#token=${TOKEN}`, 'altered'],
+    ['a short token', good(TOKEN.slice(0, 20)), 'damaged-token'],
+    ['a token outside the alphabet', good(TOKEN.slice(0, 43) + '+'), 'damaged-token'],
+    ['a wrong token type', good().replace('magic_links', 'oauth'), 'damaged-token'],
+    ['no token type', `promptgrimoire://auth/callback?token=${TOKEN}`, 'damaged-token'],
+    ['a doubled token', `${good()}&token=${TOKEN}`, 'altered'],
+    ['a doubled token type', `${good()}&stytch_token_type=magic_links`, 'altered'],
+    ['an extra parameter', `${good()}&next=https://evil.example`, 'altered'],
+    ['credentials', good().replace('//auth', '//user:pw@auth'), 'altered'],
+    ['a port', good().replace('//auth', '//auth:80'), 'altered'],
+    ['another host', good().replace('//auth/', '//evil/'), 'not-sign-in'],
+    ['another path', good().replace('/callback', '/other'), 'not-sign-in'],
+    ['the bare scheme', 'promptgrimoire://', 'not-sign-in'],
+    ['an embedded space', good().replace('auth/', 'auth/ '), 'not-sign-in'],
+    ['a link longer than any real one', `${good()}${'a'.repeat(5000)}`, 'not-sign-in'],
+  ])('names what is wrong with %s', (_label, input, reason) => {
+    expect(checkCallbackUrl(input)).toEqual({ ok: false, reason });
+  });
+
+  it.each([['https://example.com/?token=x'], ['file:///etc/passwd'], [''], ['::::']])('has nothing to say about %s, which is not our scheme', (input) => {
+    expect(checkCallbackUrl(input)).toBeNull();
   });
 });
 
