@@ -11,7 +11,6 @@ import type { AppConfig } from './config';
 import type { CipherStatus, Clipboard, Clock, Logger, Store } from '../common/ports';
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
-import { createCachedStore } from './session/cached-store';
 import { createIdleWatch } from './session/idle-watch';
 import { createTimerScheduler, type Scheduler } from './session/scheduler';
 import { createSessionVault } from './session/session-vault';
@@ -101,8 +100,7 @@ export function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
 
 export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const clock = deps.clock ?? systemClock;
-  const { config, cipher, logger } = deps;
-  const store = createCachedStore(deps.store);
+  const { config, cipher, logger, store } = deps;
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
   const gateway = deps.gateway ?? gatewayFor(config, logger);
   // One vault for both: in memory-only mode the session exists only inside this instance.

@@ -4,8 +4,7 @@
 // Rule: nothing here may import electron; no token leaves this file except to the gateway.
 import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
-import { createSealedEntries } from './sealed-entries';
-import type { Persistence } from './sealed-slot';
+import { createSealedEntries, type Persistence } from './sealed-slot';
 
 export const REVOKES_KEY = 'pending-revokes';
 /** More offline sign-outs than this is not a real person; the oldest are dropped. */
