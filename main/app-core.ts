@@ -12,7 +12,6 @@ import type { CipherStatus, Clipboard, Clock, Logger, Store } from '../common/po
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
 import { createIdleWatch } from './session/idle-watch';
-import { createTimerScheduler, type Scheduler } from './session/scheduler';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -29,8 +28,6 @@ export interface AppCoreDeps {
   clipboard?: Clipboard;
   /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
   gateway?: StytchGateway;
-  /** Session and idle timers; default: real timers. */
-  scheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -105,7 +102,6 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const gateway = deps.gateway ?? gatewayFor(config, logger);
   // One vault for both: in memory-only mode the session exists only inside this instance.
   const vault = createSessionVault({ cipher, store, logger, clock });
-  const scheduler = deps.scheduler ?? createTimerScheduler();
   const flow = createMagicLinkFlow({
     config,
     gateway,
@@ -113,9 +109,8 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     verifiers: createVerifierStore({ cipher, store, logger, clock }),
     logger,
     clock,
-    scheduler,
   });
-  const idle = config.idleTimeoutMinutes === null ? null : watchIdle(flow, config.idleTimeoutMinutes, clock, scheduler, logger);
+  const idle = config.idleTimeoutMinutes === null ? null : watchIdle(flow, config.idleTimeoutMinutes, clock, logger);
   const account = createAccountService({
     config,
     gateway,
@@ -124,7 +119,6 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
     clock,
     logger,
-    scheduler,
   });
   return {
     ...flow,
@@ -142,12 +136,11 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
 }
 
 /** Watches while signed in; after the configured stretch without input, signs out and says why. */
-function watchIdle(flow: MagicLinkFlow, minutes: number, clock: Clock, scheduler: Scheduler, logger: Logger) {
+function watchIdle(flow: MagicLinkFlow, minutes: number, clock: Clock, logger: Logger) {
   let signingOut: Promise<unknown> = Promise.resolve();
   const watch = createIdleWatch({
     timeoutMs: minutes * 60_000,
     clock,
-    scheduler,
     onIdle() {
       logger.info('signing out after the idle timeout', { minutes });
       signingOut = flow.signOut('signed-out-idle').catch((error: unknown) => logger.error('idle sign-out failed', { error }));

@@ -7,7 +7,6 @@ import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
 import type { Clock, Logger } from '../../common/ports';
 import { restoreLocally } from '../session/restore';
-import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
@@ -29,8 +28,6 @@ export interface FlowDeps {
   verifiers: VerifierStore;
   logger: Logger;
   clock: Clock;
-  /** Refresh, expiry and retry timers; default: real timers. */
-  scheduler?: Scheduler;
   /** Jitter for retry backoff, in [0, 1); default Math.random. */
   random?: () => number;
 }
@@ -79,7 +76,6 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   const unrequested = createUnrequestedLinks({
     gateway,
     logger,
-    scheduler: deps.scheduler ?? createTimerScheduler(),
     host: { state: () => state, set, view, signIn: (session) => signedIn(session, null), track },
   });
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { StytchGateway } from '../auth/stytch-gateway';
 import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
-import { backoffDelay, type Cancel, type Scheduler } from './scheduler';
+import { backoffDelay, schedule, type Cancel } from './timers';
 import { createSealedEntries, type Persistence } from './sealed-slot';
 
 export const REVOKES_KEY = 'pending-revokes';
@@ -46,7 +46,6 @@ export function createRevokeQueue(deps: { cipher: CipherStatus; store: Store; lo
 export interface RevokeSenderDeps {
   queue: RevokeQueue;
   gateway: StytchGateway;
-  scheduler: Scheduler;
   logger: Logger;
   random: () => number;
   /** Hands the timer-started sends to the owner, so its idle() and dispose() wait for them. */
@@ -60,7 +59,7 @@ export interface RevokeSender {
 }
 
 export function createRevokeSender(deps: RevokeSenderDeps): RevokeSender {
-  const { queue, gateway, scheduler, logger } = deps;
+  const { queue, gateway, logger } = deps;
   let attempt = 0;
   let timer: Cancel | null = null;
   let inFlight: Promise<void> | null = null;
@@ -76,7 +75,7 @@ export function createRevokeSender(deps: RevokeSenderDeps): RevokeSender {
       const wait = backoffDelay(attempt, deps.random);
       attempt += 1;
       logger.warn('could not revoke a signed-out session yet; will retry', { ...result.failure, retryInMs: wait, queued: queue.pending().length });
-      if (!disposed) timer = scheduler.schedule(wait, () => deps.track(flush()));
+      if (!disposed) timer = schedule(wait, () => deps.track(flush()));
       return;
     }
     attempt = 0;

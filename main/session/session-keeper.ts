@@ -11,7 +11,7 @@ import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
 import type { Clock, Logger } from '../../common/ports';
 import { confirmRemotely, type RemoteConfirm } from './restore';
 import { createRevokeSender } from './revoke-queue';
-import { backoffDelay, createTimerScheduler, jwtExpiryHint, MAX_TIMER_MS, refreshDelay, type Cancel, type Scheduler } from './scheduler';
+import { backoffDelay, jwtExpiryHint, MAX_TIMER_MS, refreshDelay, schedule, type Cancel } from './timers';
 import type { SessionVault, StoredSession } from './session-vault';
 
 /** Why a session ended, which decides the notice a person reads. */
@@ -27,8 +27,6 @@ export interface SessionKeeperDeps {
   vault: SessionVault;
   clock: Clock;
   logger: Logger;
-  /** Default: real timers. */
-  scheduler?: Scheduler;
   /** Jitter for retry backoff, in [0, 1); default Math.random. */
   random?: () => number;
   /** Hands a background promise to the owner, so its idle() and dispose() wait for it. */
@@ -46,9 +44,8 @@ export interface SessionKeeperDeps {
 export function createSessionKeeper(deps: SessionKeeperDeps) {
   const { gateway, vault, clock, logger } = deps;
   const track = (task: Promise<unknown>): void => deps.track(task);
-  const scheduler = deps.scheduler ?? createTimerScheduler();
   const random = deps.random ?? Math.random;
-  const revokes = createRevokeSender({ queue: vault.revokes, gateway, scheduler, logger, random, track });
+  const revokes = createRevokeSender({ queue: vault.revokes, gateway, logger, random, track });
   let offline = false;
   let attempt = 0;
   let generation = 0;
@@ -77,18 +74,18 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
       if (disposed || deps.current()?.sessionId !== session.sessionId) return;
       // Timers can fire early (the cap on long delays, a sleeping machine): re-arm until due.
       if (!(clock.now() >= expiresAt)) {
-        expiryTimer = scheduler.schedule(Math.min(MAX_TIMER_MS, expiresAt - clock.now()), fire);
+        expiryTimer = schedule(Math.min(MAX_TIMER_MS, expiresAt - clock.now()), fire);
         return;
       }
       logger.info('stored session reached its expiry');
       end('expired');
     };
-    expiryTimer = scheduler.schedule(Number.isFinite(expiresAt) ? Math.min(MAX_TIMER_MS, expiresAt - clock.now()) : 0, fire);
+    expiryTimer = schedule(Number.isFinite(expiresAt) ? Math.min(MAX_TIMER_MS, expiresAt - clock.now()) : 0, fire);
   }
 
   function arm(delayMs: number): void {
     cancelRefresh();
-    if (!disposed) refreshTimer = scheduler.schedule(delayMs, () => void checkNow());
+    if (!disposed) refreshTimer = schedule(delayMs, () => void checkNow());
   }
 
   function store(session: StoredSession): void {
