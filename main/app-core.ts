@@ -127,10 +127,13 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     async idle(): Promise<void> {
       await idle?.signingOut();
       await flow.idle();
+      await vault.written();
     },
     async dispose(): Promise<void> {
       idle?.stop();
       await flow.dispose();
+      // Quitting waits for the session write the signed-in view did not wait for.
+      vault.flush();
     },
   };
 }

@@ -69,7 +69,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       if (session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
     },
     ended: (reason) => set({ status: 'signed-out' }, noticeFor(reason === 'expired' ? 'session-expired' : 'session-ended')),
-    offlineChanged: () => set(state, notice),
+    statusChanged: () => set(state, notice),
   });
   const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);
   // A session from a link not requested here waits in memory for the person's answer.
@@ -103,6 +103,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   function persist(session: StoredSession): void {
     try {
       vault.save(session);
+      track(vault.written());
     } catch (error) {
       // The person is signed in for this run either way; the next start asks again.
       logger.error('could not store the session', { error });

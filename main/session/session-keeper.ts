@@ -37,8 +37,8 @@ export interface SessionKeeperDeps {
   refreshed(session: StoredSession): void;
   /** The session is over and wiped: show sign-in with the notice for `reason`. */
   ended(reason: SessionEnd): void;
-  /** Only the offline flag changed: push the view. */
-  offlineChanged(): void;
+  /** Only the offline flag, or whether the session reached the disk, changed: push the view. */
+  statusChanged(): void;
 }
 
 export function createSessionKeeper(deps: SessionKeeperDeps) {
@@ -88,14 +88,12 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
     if (!disposed) refreshTimer = schedule(delayMs, () => void checkNow());
   }
 
+  /** Held at once, written in the background: a failed write shows as memory-only and is retried. */
   function store(session: StoredSession): void {
-    try {
-      vault.save(session);
-    } catch (error) {
-      // Signed in for this run either way; the next start restores the older copy and asks again.
-      logger.error('could not store the refreshed session', { error });
-    }
+    vault.save(session);
+    track(vault.written());
   }
+  const stopWatchingDisk = vault.onPersistenceChange(() => deps.statusChanged());
 
   function settle(outcome: RemoteConfirm): void {
     const now = clock.now();
@@ -125,7 +123,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
     // Stytch answering with an error means the network is up: only silence is "offline".
     if (offline !== network) {
       offline = network;
-      deps.offlineChanged();
+      deps.statusChanged();
     }
   }
 
@@ -206,6 +204,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
       stop();
       disposed = true;
       revokes.dispose();
+      stopWatchingDisk();
     },
   };
 }

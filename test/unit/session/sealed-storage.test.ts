@@ -36,17 +36,21 @@ function deps(key: Buffer, lines: string[] = []) {
 }
 
 describe('session vault', () => {
-  it('stores only ciphertext and reads it back after a restart', () => {
+  it('stores only ciphertext and reads it back after a restart', async () => {
     const key = randomBytes(32);
-    createSessionVault(deps(key)).save(SESSION);
+    const vault = createSessionVault(deps(key));
+    vault.save(SESSION);
+    await vault.written();
     const raw = createConfStore(dir).get(SESSION_KEY);
     expect(typeof raw).toBe('string');
     expect(String(raw)).not.toContain(SESSION.sessionToken);
     expect(createSessionVault(deps(key)).load()).toEqual(SESSION);
   });
 
-  it('moves an undecryptable entry aside, logs it and reports signed out', () => {
-    createSessionVault(deps(randomBytes(32))).save(SESSION);
+  it('moves an undecryptable entry aside, logs it and reports signed out', async () => {
+    const first = createSessionVault(deps(randomBytes(32)));
+    first.save(SESSION);
+    await first.written();
     const lines: string[] = [];
     const other = createSessionVault(deps(randomBytes(32), lines));
     expect(other.load()).toBeNull();
