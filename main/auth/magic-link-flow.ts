@@ -71,7 +71,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     ended: (reason) => set({ status: 'signed-out' }, noticeFor(reason === 'expired' ? 'session-expired' : 'session-ended')),
     statusChanged: () => set(state, notice),
   });
-  const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);
+  const view = (): AuthView => toAuthView(state, notice, vault, features, keeper.offline);
   // A session from a link not requested here waits in memory for the person's answer.
   const unrequested = createUnrequestedLinks({
     gateway,
@@ -189,6 +189,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     const minutes = result.value.userCreated ? config.signupExpirationMinutes : config.loginExpirationMinutes;
     const sentAt = clock.now();
     logger.info('sign-in link sent', { userCreated: result.value.userCreated });
+    vault.rememberEmail(email);
     return set(
       { status: 'link-sent', pending: { email, linkExpiresAt: now + minutes * 60_000, resendAvailableAt: sentAt + RESEND_COOLDOWN_MS } },
       noticeFor('link-sent'),

@@ -1,6 +1,8 @@
 // The signed-in session at rest: tokens, user summary, expiry and the project's public
 // signing keys, encrypted with the Cipher under one Store key (memory only without one),
-// plus the queue of tokens that an offline sign-out still has to revoke.
+// plus the queue of tokens that an offline sign-out still has to revoke, and the last email
+// a link was sent to (a convenience for the sign-in screen, sealed the same way, kept
+// through sign-out, forgotten when it cannot be opened).
 // A saved session is held in memory at once and written on the next turn of the event
 // loop, so the person sees the result before the fsync'd write; a failed write is reported
 // as memory-only (the banner) and retried, and a flush (on quit) writes what is pending.
@@ -15,6 +17,7 @@ import { createSealedSlot, type Persistence } from './sealed-slot';
 import { backoffDelay, schedule, type BackoffPolicy, type Cancel } from './timers';
 
 export const SESSION_KEY = 'session-vault';
+export const LAST_EMAIL_KEY = 'last-email';
 
 /** A project's public signing key as Stytch's JWKS serves it. */
 export const publicJwkSchema = z.object({
@@ -60,7 +63,13 @@ export interface SessionVault {
   setAside(reason: string): void;
   /** Tokens of sessions signed out while offline, still to be revoked at Stytch. */
   readonly revokes: RevokeQueue;
+  /** The address the last link was sent to, or null (never sent, or unreadable). */
+  lastEmail(): string | null;
+  /** Remembers where a link was just sent; a failed write is logged, never thrown. */
+  rememberEmail(email: string): void;
 }
+
+const lastEmailSchema = z.object({ email: z.string().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/) });
 
 /**
  * The token (and when its session would end) of a stored value that decrypted but is not a
@@ -89,6 +98,7 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
       logger.warn('a damaged stored session still held a token; it will be revoked');
     },
   });
+  const lastEmail = createSealedSlot({ key: LAST_EMAIL_KEY, ...deps, schema: lastEmailSchema });
   const listeners = new Set<() => void>();
   // The session as the app knows it; the disk catches up.
   let held: { session: StoredSession | null } | null = null;
@@ -172,5 +182,14 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
       slot.setAside(reason);
     },
     revokes,
+    lastEmail: () => lastEmail.read()?.email ?? null,
+    rememberEmail(email) {
+      if (lastEmail.read()?.email === email) return;
+      try {
+        lastEmail.write({ email });
+      } catch (error) {
+        logger.warn('could not remember the email address for next time', { error });
+      }
+    },
   };
 }
