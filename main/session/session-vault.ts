@@ -125,21 +125,22 @@ export function createSessionVault(deps: { cipher: CipherStatus; store: Store; l
     pending = null;
     retry?.();
     retry = null;
+    let failed = false;
     try {
       const session = held?.session ?? null;
       if (session) slot.write(session);
       attempt = 0;
-      setFailed(false);
     } catch (error) {
       // Signed in for this run either way; the banner says the next start will not be.
+      failed = true;
       const wait = backoffDelay(attempt, () => 1, WRITE_RETRY);
       attempt += 1;
       logger.error('could not store the session; will retry', { error, retryInMs: wait });
       retry = schedule(wait, writeNow);
-      setFailed(true);
     } finally {
       current?.settle();
     }
+    setFailed(failed);
   }
 
   return {
