@@ -11,9 +11,7 @@ import type { AppConfig } from './config';
 import type { CipherStatus, Clipboard, Clock, Logger, Store } from '../common/ports';
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
-import { createCachedStore } from './session/cached-store';
 import { createIdleWatch } from './session/idle-watch';
-import { createTimerScheduler, type Scheduler } from './session/scheduler';
 import { createSessionVault } from './session/session-vault';
 import { createVerifierStore } from './session/verifier-store';
 
@@ -30,8 +28,6 @@ export interface AppCoreDeps {
   clipboard?: Clipboard;
   /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
   gateway?: StytchGateway;
-  /** Session and idle timers; default: real timers. */
-  scheduler?: Scheduler;
 }
 
 export interface AppCore {
@@ -101,13 +97,11 @@ export function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
 
 export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const clock = deps.clock ?? systemClock;
-  const { config, cipher, logger } = deps;
-  const store = createCachedStore(deps.store);
+  const { config, cipher, logger, store } = deps;
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
   const gateway = deps.gateway ?? gatewayFor(config, logger);
   // One vault for both: in memory-only mode the session exists only inside this instance.
   const vault = createSessionVault({ cipher, store, logger, clock });
-  const scheduler = deps.scheduler ?? createTimerScheduler();
   const flow = createMagicLinkFlow({
     config,
     gateway,
@@ -115,9 +109,8 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     verifiers: createVerifierStore({ cipher, store, logger, clock }),
     logger,
     clock,
-    scheduler,
   });
-  const idle = config.idleTimeoutMinutes === null ? null : watchIdle(flow, config.idleTimeoutMinutes, clock, scheduler, logger);
+  const idle = config.idleTimeoutMinutes === null ? null : watchIdle(flow, config.idleTimeoutMinutes, clock, logger);
   const account = createAccountService({
     config,
     gateway,
@@ -126,7 +119,6 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
     clock,
     logger,
-    scheduler,
     expireIfDue: () => flow.expireIfDue(),
   });
   return {
@@ -136,21 +128,23 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
     async idle(): Promise<void> {
       await idle?.signingOut();
       await flow.idle();
+      await vault.written();
     },
     async dispose(): Promise<void> {
       idle?.stop();
       await flow.dispose();
+      // Quitting waits for the session write the signed-in view did not wait for.
+      vault.flush();
     },
   };
 }
 
 /** Watches while signed in; after the configured stretch without input, signs out and says why. */
-function watchIdle(flow: MagicLinkFlow, minutes: number, clock: Clock, scheduler: Scheduler, logger: Logger) {
+function watchIdle(flow: MagicLinkFlow, minutes: number, clock: Clock, logger: Logger) {
   let signingOut: Promise<unknown> = Promise.resolve();
   const watch = createIdleWatch({
     timeoutMs: minutes * 60_000,
     clock,
-    scheduler,
     onIdle() {
       logger.info('signing out after the idle timeout', { minutes });
       signingOut = flow.signOut('signed-out-idle').catch((error: unknown) => logger.error('idle sign-out failed', { error }));

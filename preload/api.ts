@@ -145,6 +145,8 @@ export const authViewSchema = z.strictObject({
   persistence: z.enum(['encrypted', 'memory-only']),
   /** Signed in but Stytch cannot be reached: the session is kept until it expires. */
   offline: z.boolean(),
+  /** The address the last link was sent to (remembered, sealed, across restarts): pre-fills sign-in. */
+  lastEmail: z.string().nullable(),
   /** What the app's configuration allows, so the UI shows only what works. */
   features: z.strictObject({
     signUpPolicy: z.enum(SIGN_UP_POLICIES),

@@ -139,7 +139,7 @@ export function App({ feed }: { feed: ViewFeed }) {
         return (
           <SignInScreen
             key="sign-in"
-            initialEmail={view?.email ?? ''}
+            initialEmail={view?.email ?? view?.lastEmail ?? ''}
             inviteOnly={view?.features.signUpPolicy === 'existing-users-only'}
             sending={view?.status === 'sending' || pending === 'send'}
             onSend={actions.sendLink}

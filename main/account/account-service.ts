@@ -9,7 +9,6 @@ import { noticeFor, type NoticeCode } from '../auth/notices';
 import type { AppConfig } from '../config';
 import type { Clipboard, Clock, Logger, Store } from '../../common/ports';
 import type { AccountService } from '../services';
-import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import { createSecretClipboard } from './secret-clipboard';
 import { DEVICE_LINK_MINUTES, deviceLinkFor, maskedDeviceLinkFor } from './device-link';
@@ -26,8 +25,6 @@ export interface AccountServiceDeps {
   clipboard?: Clipboard;
   clock: Clock;
   logger: Logger;
-  /** Clears an expired link from the clipboard; default: real timers. */
-  scheduler?: Scheduler;
   /**
    * Ends the signed-in session if its expiry has passed (the sign-in flow's, so the page
    * returns to sign-in with the expiry notice). Asked before every answer.
@@ -69,7 +66,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   // The device link lives only here, in memory: a restart or sign-out forgets it.
   let deviceLink: HeldDeviceLink | null = null;
   const secretClipboard = deps.clipboard
-    ? createSecretClipboard({ clipboard: deps.clipboard, scheduler: deps.scheduler ?? createTimerScheduler(), clock, logger })
+    ? createSecretClipboard({ clipboard: deps.clipboard, clock, logger })
     : null;
 
   const isOver = (session: StoredSession): boolean => {

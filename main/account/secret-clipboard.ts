@@ -3,11 +3,10 @@
 // copied since is theirs and is left alone.
 // Rule: nothing here may import electron; the link is compared, never logged.
 import type { Clipboard, Clock, Logger } from '../../common/ports';
-import type { Cancel, Scheduler } from '../session/scheduler';
+import { schedule, type Cancel } from '../session/timers';
 
 export interface SecretClipboardDeps {
   clipboard: Clipboard;
-  scheduler: Scheduler;
   clock: Clock;
   logger: Logger;
 }
@@ -18,7 +17,7 @@ export interface SecretClipboard {
 }
 
 export function createSecretClipboard(deps: SecretClipboardDeps): SecretClipboard {
-  const { clipboard, scheduler, clock, logger } = deps;
+  const { clipboard, clock, logger } = deps;
   let pending: Cancel | null = null;
 
   /** Never rejects: it runs from a timer, with nobody to hand a failure to but the log. */
@@ -38,7 +37,7 @@ export function createSecretClipboard(deps: SecretClipboardDeps): SecretClipboar
       await clipboard.writeSecret(text);
       // One link at a time: a newer copy replaces the older one's clear.
       pending?.();
-      pending = scheduler.schedule(expiresAtMs - clock.now(), () => void clearIfStillHeld(text));
+      pending = schedule(expiresAtMs - clock.now(), () => void clearIfStillHeld(text));
     },
   };
 }

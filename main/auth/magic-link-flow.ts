@@ -7,7 +7,6 @@ import type { AuthView, Notice } from '../../preload/api';
 import type { AppConfig } from '../config';
 import type { Clock, Logger } from '../../common/ports';
 import { restoreLocally } from '../session/restore';
-import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import { createSessionKeeper } from '../session/session-keeper';
 import type { SessionVault, StoredSession } from '../session/session-vault';
 import type { VerifierStore } from '../session/verifier-store';
@@ -29,8 +28,6 @@ export interface FlowDeps {
   verifiers: VerifierStore;
   logger: Logger;
   clock: Clock;
-  /** Refresh, expiry and retry timers; default: real timers. */
-  scheduler?: Scheduler;
   /** Jitter for retry backoff, in [0, 1); default Math.random. */
   random?: () => number;
 }
@@ -66,14 +63,13 @@ export function createMagicLinkFlow(deps: FlowDeps) {
       if (session.signingKeys.length === 0) captureSigningKeys(session.sessionId);
     },
     ended: (reason) => set({ status: 'signed-out' }, noticeFor(reason === 'expired' ? 'session-expired' : 'session-ended')),
-    offlineChanged: () => set(state, notice),
+    statusChanged: () => set(state, notice),
   });
-  const view = (): AuthView => toAuthView(state, notice, vault.persistence, features, keeper.offline);
+  const view = (): AuthView => toAuthView(state, notice, vault, features, keeper.offline);
   // A session from a link not requested here waits in memory for the person's answer.
   const unrequested = createUnrequestedLinks({
     gateway,
     logger,
-    scheduler: deps.scheduler ?? createTimerScheduler(),
     host: { state: () => state, set, view, signIn: (session) => signedIn(session, null), track },
   });
 
@@ -101,6 +97,7 @@ export function createMagicLinkFlow(deps: FlowDeps) {
   function persist(session: StoredSession): void {
     try {
       vault.save(session);
+      track(vault.written());
     } catch (error) {
       // The person is signed in for this run either way; the next start asks again.
       logger.error('could not store the session', { error });
@@ -183,7 +180,10 @@ export function createMagicLinkFlow(deps: FlowDeps) {
 
     set({ status: 'sending', email, pending: fromPending });
     const sent = await requestLink({ config, gateway, verifiers, clock, logger }, email, fromPending);
-    if (sent.ok) return set({ status: 'link-sent', pending: sent.pending }, noticeFor('link-sent'));
+    if (sent.ok) {
+      vault.rememberEmail(email);
+      return set({ status: 'link-sent', pending: sent.pending }, noticeFor('link-sent'));
+    }
     const { code, retryAfterSeconds } = sent.failure;
     const fallback = fromPending
       ? { status: 'link-sent' as const, pending: { ...fromPending, resendAvailableAt: Math.max(fromPending.resendAvailableAt, sent.retryAt) } }

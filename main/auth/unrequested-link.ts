@@ -7,7 +7,7 @@
 // view. It leaves only through Continue; every other end revokes it at Stytch and drops it.
 import type { AuthView, Notice } from '../../preload/api';
 import type { Logger } from '../../common/ports';
-import type { Cancel, Scheduler } from '../session/scheduler';
+import { schedule, type Cancel } from '../session/timers';
 import { noticeFor } from './notices';
 import type { AuthenticatedSession, StytchGateway } from './stytch-gateway';
 import { fallbackFrom as backFrom, pendingOf, type FlowState, type PendingLink } from './view';
@@ -27,7 +27,6 @@ export interface ConfirmationHost {
 
 export interface UnrequestedLinkDeps {
   gateway: Pick<StytchGateway, 'revokeSession'>;
-  scheduler: Scheduler;
   logger: Logger;
   host: ConfirmationHost;
 }
@@ -67,7 +66,7 @@ export function createUnrequestedLinks(deps: UnrequestedLinkDeps) {
     }
     held = {
       session,
-      stopTimer: deps.scheduler.schedule(CONFIRMATION_TIMEOUT_MS, () => {
+      stopTimer: schedule(CONFIRMATION_TIMEOUT_MS, () => {
         const state = host.state();
         if (held?.session === session && state.status === 'confirming') host.set(backFrom(state.pending), noticeFor('confirmation-expired'));
       }),

@@ -3,7 +3,7 @@
 // so no token, JWT or verifier can reach the page even if one is added to the state.
 import type { AuthView, Notice } from '../../preload/api';
 import type { Persistence } from '../session/sealed-slot';
-import type { StoredSession } from '../session/session-vault';
+import type { SessionVault, StoredSession } from '../session/session-vault';
 
 export interface PendingLink {
   email: string;
@@ -37,7 +37,7 @@ export type Features = AuthView['features'];
 export function toAuthView(
   state: FlowState,
   notice: Notice | null,
-  persistence: Persistence,
+  stored: { readonly persistence: Persistence; lastEmail: SessionVault['lastEmail'] },
   features: Features,
   offline: boolean,
 ): AuthView {
@@ -49,8 +49,10 @@ export function toAuthView(
     linkExpiresAt: null,
     resendAvailableAt: null,
     pendingEmail: null,
-    persistence,
+    persistence: stored.persistence,
     offline: state.status === 'signed-in' && offline,
+    // Where the last link went, to pre-fill the sign-in screen: an address, never a token.
+    lastEmail: stored.lastEmail(),
     features,
     notice,
   };

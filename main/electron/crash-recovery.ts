@@ -20,7 +20,6 @@ import type {
 import type { Clock, Logger } from '../../common/ports';
 import { createCrashPolicy, type CrashPolicy } from '../recovery/crash-policy';
 import { isOwnPageFailure, loadErrorPageUrl } from '../recovery/load-error-page';
-import { createTimerScheduler, type Scheduler } from '../session/scheduler';
 import type { Expect } from './type-checks';
 
 /** The page's WebContents, as far as recovery touches it. */
@@ -64,7 +63,6 @@ export interface CrashRecoveryDeps {
   logFilePath: string;
   logger: Logger;
   clock?: Clock;
-  scheduler?: Scheduler;
 }
 
 const GIVE_UP_BUTTONS = ['Reload', 'Copy diagnostics', 'Open log folder', 'Quit'] as const;
@@ -104,7 +102,7 @@ export function installCrashRecovery(options: CrashRecoveryOptions): void {
 /** Watches every window the app creates (there is one) and the app's child processes. */
 export function startCrashRecovery(deps: CrashRecoveryDeps): void {
   const { app, logger } = deps;
-  const policy = createCrashPolicy(deps.clock ?? { now: Date.now }, deps.scheduler ?? createTimerScheduler());
+  const policy = createCrashPolicy(deps.clock ?? { now: Date.now });
   app.on('browser-window-created', (_event, window) => watchWindow(window, policy, deps));
   app.on('child-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;

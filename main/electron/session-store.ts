@@ -1,25 +1,17 @@
-// The Store the core keeps its records in: an electron-store file in the user-data folder.
+// The Store the core keeps its records in: an electron-store file in the user-data folder,
+// opened through main/storage/store-file.ts (read once, moved aside when unreadable).
 // The core writes only base64 safeStorage ciphertext into it when encryption is available,
 // and nothing sensitive otherwise; this adapter adds no secrecy of its own
 // (electron-store's encryptionKey is obfuscation, so it is not used).
-// A file that cannot be read is moved aside and logged (main/storage/store-file.ts), never
-// cleared: electron-store's clearInvalidConfig would throw a person's session away unseen.
 // Rule: no value import of electron-store here (it imports electron); main/electron/app-startup.ts passes
 // a function that constructs it.
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from 'electron-store';
 import type { Logger, Store } from '../../common/ports';
-import { openStoreFile, parseStoreText } from '../storage/store-file';
+import { openStoreFile, parseStoreText, type StoreBacking } from '../storage/store-file';
 
-/** The slice of electron-store (and of conf, its Node-only base) the adapter needs. */
-export interface StoreBacking {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-  /** The whole record (electron-store's and conf's `store` getter). */
-  readonly store: Record<string, unknown>;
-}
+export type { StoreBacking } from '../storage/store-file';
 
 export const STORE_NAME = 'promptgrimoire';
 
@@ -29,7 +21,8 @@ export function storeOptions(userDataDir: string): Options<Record<string, unknow
     cwd: userDataDir,
     // Only this OS account may read it, whatever it holds.
     configFileMode: 0o600,
-    // An unreadable file must reach openSessionStore as an error, to be moved aside.
+    // An unreadable file must reach openSessionStore as an error, to be moved aside, never
+    // cleared: clearInvalidConfig would throw a person's session away unseen.
     clearInvalidConfig: false,
     // Only a JSON object is a store; anything else would be read as empty and overwritten.
     deserialize: parseStoreText,
@@ -39,16 +32,6 @@ export function storeOptions(userDataDir: string): Options<Record<string, unknow
 /** Where electron-store keeps the file for these options. */
 export function storeFilePath(userDataDir: string): string {
   return join(userDataDir, `${STORE_NAME}.json`);
-}
-
-export function createSessionStore(backing: StoreBacking): Store {
-  return {
-    get: (key) => backing.get(key),
-    // electron-store refuses undefined; for the core it means "no value".
-    set: (key, value) => (value === undefined ? backing.delete(key) : backing.set(key, value)),
-    delete: (key) => backing.delete(key),
-    keys: () => Object.keys(backing.store),
-  };
 }
 
 export interface OpenSessionStoreDeps {
@@ -67,7 +50,7 @@ export function openSessionStore(deps: OpenSessionStoreDeps): Store {
   const options = storeOptions(deps.userDataDir);
   return openStoreFile({
     path: storeFilePath(deps.userDataDir),
-    open: () => createSessionStore(deps.open(options)),
+    open: () => deps.open(options),
     rename: deps.rename ?? renameSync,
     list: deps.list ?? ((dir) => readdirSync(dir)),
     remove: deps.remove ?? ((path) => rmSync(path, { force: true })),

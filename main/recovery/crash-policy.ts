@@ -3,7 +3,7 @@
 // Electron's events into calls here and the answers into actions.
 // Rule: nothing here may import electron.
 import type { Clock } from '../../common/ports';
-import type { Cancel, Scheduler } from '../session/scheduler';
+import { schedule, type Cancel } from '../session/timers';
 
 export interface CrashPolicyOptions {
   /** Reloads allowed within `windowMs`; the next crash in that time gives up. */
@@ -32,7 +32,7 @@ export interface CrashPolicy {
   responsive(): void;
 }
 
-export function createCrashPolicy(clock: Clock, scheduler: Scheduler, options: CrashPolicyOptions = DEFAULT_CRASH_POLICY): CrashPolicy {
+export function createCrashPolicy(clock: Clock, options: CrashPolicyOptions = DEFAULT_CRASH_POLICY): CrashPolicy {
   let crashes: number[] = [];
   let hang: Cancel | null = null;
 
@@ -57,7 +57,7 @@ export function createCrashPolicy(clock: Clock, scheduler: Scheduler, options: C
     unresponsive(overdue) {
       // Electron repeats 'unresponsive' while the hang lasts; the first one starts the wait.
       if (hang !== null) return;
-      hang = scheduler.schedule(options.unresponsiveMs, () => {
+      hang = schedule(options.unresponsiveMs, () => {
         hang = null;
         overdue();
       });

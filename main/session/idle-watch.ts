@@ -4,12 +4,11 @@
 // timer churn, and the decision depends only on the injected clock.
 // Rule: nothing here may import electron; off unless a timeout is configured.
 import type { Clock } from '../../common/ports';
-import type { Cancel, Scheduler } from './scheduler';
+import { schedule, type Cancel } from './timers';
 
 export interface IdleWatchDeps {
   timeoutMs: number;
   clock: Clock;
-  scheduler: Scheduler;
   /** The person was idle for the whole timeout while watched. */
   onIdle(): void;
 }
@@ -24,12 +23,12 @@ export interface IdleWatch {
 }
 
 export function createIdleWatch(deps: IdleWatchDeps): IdleWatch {
-  const { timeoutMs, clock, scheduler } = deps;
+  const { timeoutMs, clock } = deps;
   let lastActivity = 0;
   let timer: Cancel | null = null;
 
   const arm = (delayMs: number): void => {
-    timer = scheduler.schedule(delayMs, check);
+    timer = schedule(delayMs, check);
   };
   function check(): void {
     timer = null;

@@ -1,9 +1,10 @@
-// One Store key holding one value encrypted with the Cipher (base64 ciphertext). Without a
-// real cipher the value lives in memory only. A value that cannot be decrypted or parsed is
-// moved aside under a timestamped key and logged, never silently dropped; only the newest
-// few are kept, so a value damaged on every start cannot grow the file without end.
+// One Store key holding one value encrypted with the Cipher (base64 ciphertext), and the
+// list of expiring entries built on it (the PKCE verifiers, the queue of offline revokes).
+// Without a real cipher the value lives in memory only. A value that cannot be decrypted or
+// parsed is moved aside under a timestamped key and logged, never silently dropped; only the
+// newest few are kept, so a value damaged on every start cannot grow the file without end.
 // Rule: nothing here may import electron; plaintext never reaches the Store.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
 
 export type Persistence = 'encrypted' | 'memory-only';
@@ -127,5 +128,42 @@ export function createSealedSlot<T>(deps: SealedSlotDeps<T>): SealedSlot<T> {
       if (raw !== undefined && raw !== null) moveAside(raw, reason);
       cached = { value: null };
     },
+  };
+}
+
+export interface SealedEntries<E> {
+  readonly persistence: Persistence;
+  /** Entries that have not expired, in stored order. */
+  live(): E[];
+  /** Every stored entry, expired ones included. */
+  stored(): E[];
+  /** Replaces the list; an empty one removes the key rather than storing an empty ciphertext. */
+  save(entries: E[]): void;
+  clear(): void;
+}
+
+export interface SealedEntriesDeps<E> extends Omit<SealedSlotDeps<unknown>, 'schema' | 'onDamaged'> {
+  /** The stored record's one field, e.g. `{ "verifiers": [...] }`. */
+  field: string;
+  entry: z.ZodType<E>;
+}
+
+/** A sealed list of entries that expire: expired ones are never handed out. */
+export function createSealedEntries<E extends { expiresAt: number }>(deps: SealedEntriesDeps<E>): SealedEntries<E> {
+  const { field, clock } = deps;
+  const slot = createSealedSlot<Record<string, E[]>>({ ...deps, schema: z.object({ [field]: z.array(deps.entry) }) });
+  const stored = (): E[] => slot.read()?.[field] ?? [];
+  return {
+    persistence: slot.persistence,
+    live() {
+      const now = clock.now();
+      return stored().filter((entry) => entry.expiresAt > now);
+    },
+    stored,
+    save(entries) {
+      if (entries.length === 0) slot.clear();
+      else slot.write({ [field]: entries });
+    },
+    clear: () => slot.clear(),
   };
 }

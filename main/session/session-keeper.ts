@@ -1,80 +1,181 @@
-// One handle on everything that happens to a session after sign-in: the lifecycle
-// (confirm, refresh, expiry, offline) and the queue of revokes an offline sign-out left.
-// The flow owns the state and the views; this owns the timers and the stored copies.
-// Rule: nothing here may import electron; the local copy is wiped before anyone is told
-// a session is over, so no view can show signed-out while a token is still stored.
-import type { StytchGateway } from '../auth/stytch-gateway';
+// The signed-in session over time, and its stored copies: confirm it remotely after a
+// restore, refresh the JWT before it goes stale, end it when its expires_at passes or Stytch
+// no longer knows it, stay signed in (flagged offline) while Stytch cannot be reached, and
+// send the revokes an offline sign-out left. The flow owns the state and the views; this
+// owns the timers and what is stored.
+// Rule: nothing here may import electron; network trouble never signs anyone out, only
+// Stytch saying the session is gone or the local expires_at passing does; the local copy is
+// wiped before anyone is told a session is over, so no view can show signed-out while a
+// token is still stored.
+import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
 import type { Clock, Logger } from '../../common/ports';
-import { createSessionLifecycle, type SessionEnd } from './lifecycle';
-import { createRevokeSender } from './revoke-sender';
-import { createTimerScheduler, type Scheduler } from './scheduler';
+import { confirmRemotely, type RemoteConfirm } from './restore';
+import { createRevokeSender } from './revoke-queue';
+import { backoffDelay, jwtExpiryHint, MAX_TIMER_MS, refreshDelay, schedule, type Cancel } from './timers';
 import type { SessionVault, StoredSession } from './session-vault';
+
+/** Why a session ended, which decides the notice a person reads. */
+export type SessionEnd = 'revoked' | 'expired';
+
+/** Stytch ending a session this close to its expires_at means it expired, whatever the clocks say. */
+const EXPIRY_SKEW_MS = 60_000;
+
+export const isNetworkFailure = (failure: GatewayFailure): boolean => failure.code === 'offline' || failure.code === 'timeout';
 
 export interface SessionKeeperDeps {
   gateway: StytchGateway;
   vault: SessionVault;
   clock: Clock;
   logger: Logger;
-  /** Default: real timers. */
-  scheduler?: Scheduler;
   /** Jitter for retry backoff, in [0, 1); default Math.random. */
   random?: () => number;
+  /** Hands a background promise to the owner, so its idle() and dispose() wait for it. */
   track(task: Promise<unknown>): void;
   /** The session the person is signed in with now, or null. */
   current(): StoredSession | null;
-  /** Stytch confirmed the session (already stored): show it. */
+  /** Stytch confirmed the session (already stored; the offline flag is already false): show it. */
   refreshed(session: StoredSession): void;
   /** The session is over and wiped: show sign-in with the notice for `reason`. */
   ended(reason: SessionEnd): void;
-  /** Only the offline flag changed: push the view. */
-  offlineChanged(): void;
+  /** Only the offline flag, or whether the session reached the disk, changed: push the view. */
+  statusChanged(): void;
 }
 
 export function createSessionKeeper(deps: SessionKeeperDeps) {
-  const { gateway, vault, logger } = deps;
+  const { gateway, vault, clock, logger } = deps;
   const track = (task: Promise<unknown>): void => deps.track(task);
-  const scheduler = deps.scheduler ?? createTimerScheduler();
   const random = deps.random ?? Math.random;
-  const revokes = createRevokeSender({ queue: vault.revokes, gateway, scheduler, logger, random, track });
-  const store = (session: StoredSession): void => {
-    try {
-      vault.save(session);
-    } catch (error) {
-      // Signed in for this run either way; the next start restores the older copy and asks again.
-      logger.error('could not store the refreshed session', { error });
-    }
+  const revokes = createRevokeSender({ queue: vault.revokes, gateway, logger, random, track });
+  let offline = false;
+  let attempt = 0;
+  let generation = 0;
+  let disposed = false;
+  let refreshTimer: Cancel | null = null;
+  let expiryTimer: Cancel | null = null;
+  let inFlight: Promise<void> | null = null;
+
+  const expiresAtOf = (session: StoredSession): number => Date.parse(session.expiresAt);
+  const cancelRefresh = (): void => {
+    refreshTimer?.();
+    refreshTimer = null;
   };
-  const lifecycle = createSessionLifecycle({
-    gateway,
-    clock: deps.clock,
-    scheduler,
-    logger,
-    random,
-    track,
-    current: () => deps.current(),
-    refreshed(session) {
-      store(session);
-      deps.refreshed(session);
-    },
-    ended(reason) {
-      vault.wipe();
-      deps.ended(reason);
-    },
-    offlineChanged: () => deps.offlineChanged(),
-    contacted: () => track(revokes.flush()),
-  });
+
+  function end(reason: SessionEnd): void {
+    stop();
+    vault.wipe();
+    deps.ended(reason);
+  }
+
+  function armExpiry(session: StoredSession): void {
+    expiryTimer?.();
+    const expiresAt = expiresAtOf(session);
+    const fire = (): void => {
+      expiryTimer = null;
+      if (disposed || deps.current()?.sessionId !== session.sessionId) return;
+      // Timers can fire early (the cap on long delays, a sleeping machine): re-arm until due.
+      if (!(clock.now() >= expiresAt)) {
+        expiryTimer = schedule(Math.min(MAX_TIMER_MS, expiresAt - clock.now()), fire);
+        return;
+      }
+      logger.info('stored session reached its expiry');
+      end('expired');
+    };
+    expiryTimer = schedule(Number.isFinite(expiresAt) ? Math.min(MAX_TIMER_MS, expiresAt - clock.now()) : 0, fire);
+  }
+
+  function arm(delayMs: number): void {
+    cancelRefresh();
+    if (!disposed) refreshTimer = schedule(delayMs, () => void checkNow());
+  }
+
+  /** Held at once, written in the background: a failed write shows as memory-only and is retried. */
+  function store(session: StoredSession): void {
+    vault.save(session);
+    track(vault.written());
+  }
+  const stopWatchingDisk = vault.onPersistenceChange(() => deps.statusChanged());
+
+  function settle(outcome: RemoteConfirm): void {
+    const now = clock.now();
+    if (outcome.kind === 'confirmed') {
+      attempt = 0;
+      offline = false;
+      store(outcome.session);
+      deps.refreshed(outcome.session);
+      armExpiry(outcome.session);
+      arm(refreshDelay(now, jwtExpiryHint(outcome.session.sessionJwt, now)));
+      // Stytch answered: a good moment to send anything that waited for the network.
+      track(revokes.flush());
+      return;
+    }
+    const session = deps.current();
+    const expired = session !== null && now >= expiresAtOf(session) - (outcome.kind === 'ended' ? EXPIRY_SKEW_MS : 0);
+    if (outcome.kind === 'ended' || expired) {
+      logger.info('stored session ended', { errorType: outcome.failure.errorType, expired });
+      end(expired ? 'expired' : 'revoked');
+      return;
+    }
+    const network = isNetworkFailure(outcome.failure);
+    const wait = backoffDelay(attempt, random);
+    attempt += 1;
+    logger.warn('could not check the session with Stytch; keeping it', { ...outcome.failure, retryInMs: wait });
+    arm(wait);
+    // Stytch answering with an error means the network is up: only silence is "offline".
+    if (offline !== network) {
+      offline = network;
+      deps.statusChanged();
+    }
+  }
+
+  /** Checks with Stytch now (a retry a person or the network asked for); joins a check in flight. */
+  function checkNow(): Promise<void> {
+    if (inFlight) return inFlight;
+    const session = deps.current();
+    if (disposed || !session) return Promise.resolve();
+    cancelRefresh();
+    const started = generation;
+    const run = confirmRemotely(session, gateway)
+      .then((outcome) => {
+        if (disposed || started !== generation || deps.current()?.sessionId !== session.sessionId) return;
+        settle(outcome);
+      })
+      .finally(() => {
+        if (inFlight === run) inFlight = null;
+      });
+    inFlight = run;
+    track(run);
+    return run;
+  }
+
+  /** Stops watching (sign-out); answers still on the way are ignored. */
+  function stop(): void {
+    generation += 1;
+    inFlight = null;
+    cancelRefresh();
+    expiryTimer?.();
+    expiryTimer = null;
+    attempt = 0;
+    offline = false;
+  }
 
   return {
     get offline(): boolean {
-      return lifecycle.offline;
+      return offline;
     },
     /** Watches a session: `restored` confirms it now, a fresh sign-in refreshes it later. */
     begin(session: StoredSession, restored: boolean): void {
-      lifecycle.begin(session, restored);
+      stop();
+      armExpiry(session);
+      if (restored) {
+        void checkNow();
+        return;
+      }
+      const now = clock.now();
+      arm(refreshDelay(now, jwtExpiryHint(session.sessionJwt, now)));
       // A sign-in just reached Stytch: anything queued can go out too.
-      if (!restored) track(revokes.flush());
+      track(revokes.flush());
     },
-    checkNow: () => lifecycle.checkNow(),
+    checkNow,
     /** Sends revokes left by an earlier offline sign-out (at start-up). */
     resume(): void {
       track(revokes.flush());
@@ -85,7 +186,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
      * returned promise settles once the revoke was sent or left queued for a retry.
      */
     retire(session: StoredSession): Promise<void> {
-      lifecycle.stop();
+      stop();
       vault.revokes.add(session.sessionToken, Date.parse(session.expiresAt));
       vault.wipe();
       return revokes.flush();
@@ -100,8 +201,10 @@ export function createSessionKeeper(deps: SessionKeeperDeps) {
       logger.warn('the stored session failed verification; it was set aside and will be revoked', { reason });
     },
     dispose(): void {
-      lifecycle.dispose();
+      stop();
+      disposed = true;
       revokes.dispose();
+      stopWatchingDisk();
     },
   };
 }

@@ -4,8 +4,7 @@
 // Rule: nothing here may import electron; no verifier leaves except to the authenticate call.
 import { z } from 'zod';
 import type { CipherStatus, Clock, Logger, Store } from '../../common/ports';
-import { createSealedEntries } from './sealed-entries';
-import type { Persistence } from './sealed-slot';
+import { createSealedEntries, type Persistence } from './sealed-slot';
 
 export const VERIFIERS_KEY = 'pkce-verifiers';
 /** More pending links than this is not a real person; the oldest are dropped. */

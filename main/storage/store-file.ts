@@ -1,9 +1,12 @@
-// Opening the JSON file the app keeps its records in. A file that cannot be read as a store
-// (corrupt, truncated, binary, another program's JSON) is renamed to
-// `<file>.corrupt-<timestamp>`, logged, and a fresh store is opened in its place: the app
-// starts signed out, and whatever was in the file is still there for support to look at.
-// Only the newest few moved-aside files are kept, so a file damaged on every start cannot
-// fill the disk.
+// The JSON file the app keeps its records in, read once and then served from memory. The
+// backing (electron-store in the app, conf in tests) parses the whole file on every get;
+// only this process writes the file (the app holds the single-instance lock), so the record
+// read at start plus every change made since is exact, and each change is one write at once.
+// A file that cannot be read as a store (corrupt, truncated, binary, another program's JSON)
+// is renamed to `<file>.corrupt-<timestamp>`, logged, and a fresh store is opened in its
+// place: the app starts signed out, and whatever was in the file is still there for support
+// to look at. Only the newest few moved-aside files are kept, so a file damaged on every
+// start cannot fill the disk.
 // Rule: nothing here may import electron; the live store file is never cleared or deleted.
 import { basename, dirname, join } from 'node:path';
 import type { Logger, Store } from '../../common/ports';
@@ -11,11 +14,20 @@ import type { Logger, Store } from '../../common/ports';
 /** Moved-aside store files kept; older ones are removed. */
 export const MAX_ASIDE_FILES = 3;
 
-export interface StoreFileDeps<S extends Store> {
+/** The slice of electron-store (and of conf, its Node-only base) the store file needs. */
+export interface StoreBacking {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  /** The whole record (electron-store's and conf's `store` getter and setter). */
+  store: Record<string, unknown>;
+}
+
+export interface StoreFileDeps {
   /** The file the backing store reads and writes. */
   path: string;
   /** Builds the backing store over `path`; throws a SyntaxError when the file is unreadable. */
-  open: () => S;
+  open: () => StoreBacking;
   /** fs.renameSync in the app. */
   rename: (from: string, to: string) => void;
   /** fs.readdirSync and fs.rmSync in the app: to remove the oldest moved-aside files. */
@@ -59,10 +71,11 @@ export function isUnreadableStoreFile(error: unknown): boolean {
 }
 
 /**
- * Opens the store, moving an unreadable file aside first. conf reads the file on every
- * access, so a file damaged while the app runs is caught the same way on the next access.
+ * Opens the store, moving an unreadable file aside first. A file damaged while the app runs
+ * surfaces on the next write (the backing reads the file before it writes): it is moved
+ * aside the same way, and the fresh file gets the whole record this process holds.
  */
-export function openStoreFile<S extends Store>(deps: StoreFileDeps<S>): Store {
+export function openStoreFile(deps: StoreFileDeps): Store {
   const { path, rename, now, logger } = deps;
 
   const pruneAside = (): void => {
@@ -89,32 +102,49 @@ export function openStoreFile<S extends Store>(deps: StoreFileDeps<S>): Store {
     });
   };
 
-  const openFresh = (): S => {
+  /** The backing and the record it holds: the one read of the file. */
+  const openFresh = (): { backing: StoreBacking; record: Record<string, unknown> } => {
     try {
-      return deps.open();
+      const opened = deps.open();
+      return { backing: opened, record: { ...opened.store } };
     } catch (error) {
       if (!isUnreadableStoreFile(error)) throw error;
       moveAside(error);
-      return deps.open();
+      return { backing: deps.open(), record: {} };
     }
   };
 
-  let backing = openFresh();
-  const guarded = <T>(operation: (store: S) => T): T => {
+  const opened = openFresh();
+  let backing = opened.backing;
+  const cache = new Map(Object.entries(opened.record));
+
+  const write = (operation: (store: StoreBacking) => void): void => {
     try {
-      return operation(backing);
+      operation(backing);
     } catch (error) {
       if (!isUnreadableStoreFile(error)) throw error;
       moveAside(error);
       backing = deps.open();
-      return operation(backing);
+      // This process is the only writer, so what it holds is what the file should hold.
+      if (cache.size > 0) backing.store = Object.fromEntries(cache);
+      operation(backing);
     }
   };
 
   return {
-    get: (key) => guarded((store) => store.get(key)),
-    set: (key, value) => guarded((store) => store.set(key, value)),
-    delete: (key) => guarded((store) => store.delete(key)),
-    keys: () => guarded((store) => store.keys()),
+    get: (key) => cache.get(key),
+    set(key, value) {
+      // electron-store refuses undefined; for the core it means "no value".
+      if (value === undefined) return this.delete(key);
+      write((store) => store.set(key, value));
+      cache.set(key, value);
+    },
+    delete(key) {
+      // Nothing to change, nothing to write.
+      if (!cache.has(key)) return;
+      write((store) => store.delete(key));
+      cache.delete(key);
+    },
+    keys: () => [...cache.keys()],
   };
 }

@@ -50,3 +50,14 @@ test('reopening the window of a signed-in app shows the account at once, never t
   await expect(app.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   expect(await app.page.evaluate(() => (window as unknown as { emailFormSeen: boolean }).emailFormSeen)).toBe(false);
 });
+
+test('after a restart the sign-in form starts from the address the last link went to, and stays editable', async ({ app }) => {
+  await requestLink(app, 'remembered@example.com');
+
+  await app.restart();
+  const email = app.page.getByLabel('Email');
+  await expect(email).toHaveValue('remembered@example.com');
+  await expect(email).toBeEditable();
+  await email.fill('someone-else@example.com');
+  await expect(email).toHaveValue('someone-else@example.com');
+});

@@ -18,7 +18,7 @@ void app.whenReady().then(() => {
   const vault = createSessionVault({ cipher: createSafeStorageCipher(safeStorage, process.platform), store, logger: silent, clock: { now: Date.now } });
   const session = vault.load();
   const verified = session ? verifyJwtLocally(session.sessionJwt, session.signingKeys, Date.now(), expectations).ok : false;
-  const view = toAuthView(session && verified ? { status: 'signed-in', session } : { status: 'signed-out' }, null, vault.persistence, { signUpPolicy: 'open', invitesEnabled: false, stytchTimeoutMs: 15_000 }, false);
+  const view = toAuthView(session && verified ? { status: 'signed-in', session } : { status: 'signed-out' }, null, vault, { signUpPolicy: 'open', invitesEnabled: false, stytchTimeoutMs: 15_000 }, false);
   ipcMain.handle(process.env['COLD_START_GET_VIEW_CHANNEL'] ?? '', () => ({ ok: true, value: view }));
   void win.loadURL('app://renderer/index.html');
 });

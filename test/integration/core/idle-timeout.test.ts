@@ -4,14 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import { createLogger } from '../../../common/log/logger';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
-import { createManualClock } from '../../fixtures/manual-clock';
-import { createManualScheduler, type ManualScheduler } from '../../unit/session/manual-scheduler';
+import { useFakeTime, type FakeTime } from '../../fixtures/fake-time';
 import { configFor, deepLinkFor } from './harness';
 
 const MINUTE = 60_000;
@@ -19,40 +18,41 @@ let emulator: RunningEmulator | undefined;
 let core: AppCoreWithIdle | undefined;
 let dir: string | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await core?.dispose();
   await emulator?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   core = emulator = dir = undefined;
 });
 
-async function signedInCore(env: Record<string, string>): Promise<{ core: AppCoreWithIdle; scheduler: ManualScheduler; emulator: RunningEmulator }> {
+async function signedInCore(env: Record<string, string>): Promise<{ core: AppCoreWithIdle; time: FakeTime; emulator: RunningEmulator }> {
   emulator = await startEmulator();
   dir = mkdtempSync(join(tmpdir(), 'grimoire-idle-'));
-  const clock = createManualClock(Date.now());
-  const scheduler = createManualScheduler(clock);
+  // The emulator reads the faked Date too: one clock for all.
+  const time = useFakeTime(Date.now());
+  const clock = time;
   core = createAppCore({
     config: configFor(emulator, env),
     cipher: createAesGcmCipher(),
     store: createConfStore(dir),
     logger: createLogger(() => undefined),
     clock,
-    scheduler,
   });
   await core.start();
   await core.sendLink('idle@example.com');
   await core.handleDeepLink(deepLinkFor(emulator.latestMessage('idle@example.com')?.token ?? ''));
   expect(core.view().status).toBe('signed-in');
   await core.idle();
-  return { core, scheduler, emulator };
+  return { core, time, emulator };
 }
 
 describe('idle timeout', () => {
   it('signs out after 15 minutes without input, says why, and ends the session at Stytch', async () => {
     const rig = await signedInCore({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '15' });
-    rig.scheduler.advance(15 * MINUTE - 1);
+    rig.time.advance(15 * MINUTE - 1);
     await rig.core.idle();
     expect(rig.core.view().status).toBe('signed-in');
-    rig.scheduler.advance(1);
+    rig.time.advance(1);
     await rig.core.idle();
     expect(rig.core.view()).toMatchObject({ status: 'signed-out', notice: { code: 'signed-out-idle' } });
     expect(rig.emulator.requestCount('/v1/sessions/revoke')).toBe(1);
@@ -61,7 +61,7 @@ describe('idle timeout', () => {
   it('never signs out someone who keeps typing or pointing', async () => {
     const rig = await signedInCore({ PROMPTGRIMOIRE_IDLE_TIMEOUT_MINUTES: '15' });
     for (let minute = 0; minute < 60; minute += 5) {
-      rig.scheduler.advance(5 * MINUTE);
+      rig.time.advance(5 * MINUTE);
       rig.core.noteActivity();
       await rig.core.idle();
     }
@@ -70,7 +70,7 @@ describe('idle timeout', () => {
 
   it('is off by default', async () => {
     const rig = await signedInCore({});
-    rig.scheduler.advance(24 * 60 * MINUTE);
+    rig.time.advance(24 * 60 * MINUTE);
     await rig.core.idle();
     expect(rig.core.view().status).toBe('signed-in');
   });

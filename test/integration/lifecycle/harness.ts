@@ -1,11 +1,13 @@
 // Set-up for session lifecycle tests: the real flow, SDK gateway and emulator, with an
 // AES-GCM cipher and a conf store in a temp dir, and time (the flow's clock, its timers and
-// the emulator's clock) moved only by the test.
+// the emulator's clock, which reads Date) moved only by the test, with vitest's fake timers.
+// The emulator runs in this process, so one faked Date is everyone's clock.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'stytch';
+import { vi } from 'vitest';
 import type { AuthView } from '../../../preload/api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createMagicLinkFlow, type MagicLinkFlow } from '../../../main/auth/magic-link-flow';
@@ -16,17 +18,16 @@ import { createVerifierStore } from '../../../main/session/verifier-store';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { stytchClientFor } from '../../fixtures/stytch-client';
-import { createManualClock, type ManualClock } from '../../fixtures/manual-clock';
+import { useFakeTime, type FakeTime } from '../../fixtures/fake-time';
 import { configFor, deepLinkFor } from '../core/harness';
-import { createManualScheduler, type ManualScheduler } from '../../unit/session/manual-scheduler';
 
 export const SESSION_AUTH = '/v1/sessions/authenticate';
 export const REVOKE = '/v1/sessions/revoke';
 
 export interface LifecycleRig {
   emulator: RunningEmulator;
-  clock: ManualClock;
-  scheduler: ManualScheduler;
+  /** The flow's clock and its timers. */
+  clock: FakeTime;
   lines: string[];
   flow: MagicLinkFlow;
   /** Every view the current flow pushed, oldest first. */
@@ -52,8 +53,7 @@ export async function startLifecycleRig(env: Record<string, string> = {}): Promi
   const lines: string[] = [];
   const logger = createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' });
   const config = configFor(emulator, env);
-  const clock = createManualClock(Date.now());
-  const scheduler = createManualScheduler(clock);
+  const clock = useFakeTime(Date.now());
   const storeDeps = () => ({ cipher: createAesGcmCipher(key), store: createConfStore(dir), logger, clock });
   const make = (): MagicLinkFlow =>
     createMagicLinkFlow({
@@ -63,14 +63,12 @@ export async function startLifecycleRig(env: Record<string, string> = {}): Promi
       verifiers: createVerifierStore(storeDeps()),
       logger,
       clock,
-      scheduler,
       random: () => 0.5,
     });
 
   const rig: LifecycleRig = {
     emulator,
     clock,
-    scheduler,
     lines,
     flow: make(),
     views: [],
@@ -80,8 +78,7 @@ export async function startLifecycleRig(env: Record<string, string> = {}): Promi
         .map((name) => readFileSync(join(dir, name), 'utf8'))
         .join('\n'),
     async advance(ms) {
-      emulator.advanceClock(ms / 1000);
-      scheduler.advance(ms);
+      clock.advance(ms);
       await rig.flow.idle();
     },
     async restart() {
@@ -102,6 +99,7 @@ export async function startLifecycleRig(env: Record<string, string> = {}): Promi
     },
     admin: stytchClientFor(emulator),
     async cleanup() {
+      vi.useRealTimers();
       await rig.flow.dispose();
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });

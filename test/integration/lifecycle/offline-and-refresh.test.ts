@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_AUTH, startLifecycleRig, type LifecycleRig } from './harness';
 
 let rig: LifecycleRig;
@@ -17,9 +17,10 @@ describe('offline', () => {
     expect(rig.views.at(-1)?.offline).toBe(true);
     expect(rig.stored()).not.toBeNull();
 
-    // The backoff timer retries; still no network, still signed in.
-    expect(rig.scheduler.runNext()).toBeGreaterThan(0);
-    await flow.idle();
+    // The backoff timer retries (3.75 s with the jitter fixed at 0.5); still no network, still signed in.
+    const tried = rig.emulator.requestCount(SESSION_AUTH);
+    await rig.advance(3_750);
+    expect(rig.emulator.requestCount(SESSION_AUTH)).toBe(tried + 1);
     expect(flow.view()).toMatchObject({ status: 'signed-in', offline: true });
 
     rig.emulator.clearFaults();
@@ -31,6 +32,8 @@ describe('offline', () => {
   it('goes offline when a refresh times out, and not when Stytch answers with an error', async () => {
     rig = await startLifecycleRig({ PROMPTGRIMOIRE_STYTCH_TIMEOUT_MS: '200' });
     await rig.signIn('slow@example.com');
+    // The gateway's 200 ms timeout is a timer of its own: let it run in real time.
+    vi.useRealTimers();
     rig.emulator.injectFault({ path: SESSION_AUTH, hang: true });
     await rig.flow.checkSession();
     expect(rig.flow.view()).toMatchObject({ status: 'signed-in', offline: true });
@@ -43,19 +46,16 @@ describe('offline', () => {
     rig = await startLifecycleRig();
     await rig.signIn('patient@example.com');
     rig.emulator.injectFault({ path: SESSION_AUTH, drop: true, count: 1_000 });
-    const waits: number[] = [];
-    for (let i = 0; i < 9; i += 1) {
-      const moved = rig.scheduler.runNext();
-      if (moved === null) throw new Error('no timer pending');
-      waits.push(moved);
-      await rig.flow.idle();
+    await rig.flow.checkSession();
+    // The retries grow (jitter fixed at 0.5) to the cap: each one exactly when due, not a millisecond sooner.
+    for (const wait of [3_750, 7_500, 15_000, 30_000, 60_000, 120_000, 225_000, 225_000]) {
+      const tried = rig.emulator.requestCount(SESSION_AUTH);
+      await rig.advance(wait - 1);
+      expect(rig.emulator.requestCount(SESSION_AUTH), `retry after ${wait} ms came early`).toBe(tried);
+      await rig.advance(1);
+      expect(rig.emulator.requestCount(SESSION_AUTH), `retry after ${wait} ms`).toBe(tried + 1);
     }
     expect(rig.flow.view()).toMatchObject({ status: 'signed-in', offline: true });
-    // The first timer is the refresh; the retries then grow (jitter fixed at 0.5) to the cap.
-    const retries = waits.slice(1);
-    expect(retries).toEqual([...retries].sort((a, b) => a - b));
-    expect(retries[0]).toBe(3_750);
-    expect(retries.at(-1)).toBe(225_000);
   });
 });
 
@@ -64,24 +64,31 @@ describe('refresh', () => {
     rig = await startLifecycleRig();
     const first = await rig.signIn('fresh@example.com');
     const before = rig.emulator.requestCount(SESSION_AUTH);
-    const [due] = rig.scheduler.pending();
-    expect(due).toBeGreaterThanOrEqual(30_000);
-    expect(due).toBeLessThanOrEqual(240_000);
-    await rig.advance(due ?? 0);
+    // Never sooner than 30 s; by 80% of the JWT's five minutes at the latest.
+    await rig.advance(30_000 - 1);
+    expect(rig.emulator.requestCount(SESSION_AUTH)).toBe(before);
+    await rig.advance(240_000 - 30_000 + 1);
     expect(rig.emulator.requestCount(SESSION_AUTH)).toBe(before + 1);
     const second = rig.stored();
     expect(second?.sessionId).toBe(first.sessionId);
     expect(second?.sessionJwt).not.toBe(first.sessionJwt);
     expect(rig.flow.view()).toMatchObject({ status: 'signed-in', offline: false });
     // And the next refresh is armed again.
-    expect(rig.scheduler.pending()[0]).toBeGreaterThanOrEqual(30_000);
+    await rig.advance(30_000 - 1);
+    expect(rig.emulator.requestCount(SESSION_AUTH)).toBe(before + 1);
+    await rig.advance(240_000);
+    expect(rig.emulator.requestCount(SESSION_AUTH)).toBe(before + 2);
   });
 
   it('stops every timer on dispose', async () => {
     rig = await startLifecycleRig();
     await rig.signIn('leaving@example.com');
-    expect(rig.scheduler.pending().length).toBeGreaterThan(0);
+    const before = rig.emulator.requestCount();
+    const views = rig.views.length;
     await rig.flow.dispose();
-    expect(rig.scheduler.pending()).toEqual([]);
+    // Past every refresh and the session's expiry: nothing fires, nothing is asked.
+    await rig.advance(8 * 24 * 3_600_000);
+    expect(rig.emulator.requestCount()).toBe(before);
+    expect(rig.views).toHaveLength(views);
   });
 });

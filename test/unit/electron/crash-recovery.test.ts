@@ -1,18 +1,17 @@
 // The crash-recovery adapter on stand-ins: Electron's events go in as the real objects emit
 // them, and what comes out (reloads, loads, dialogs, quit, log lines) is recorded. The
-// policy is the real one on a manual clock.
-import { describe, expect, it } from 'vitest';
+// policy is the real one on vitest's fake timers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCrashRecovery } from '../../../main/electron/crash-recovery';
 import { DEFAULT_CRASH_POLICY } from '../../../main/recovery/crash-policy';
-import { createManualClock } from '../../fixtures/manual-clock';
-import { createManualScheduler } from '../session/manual-scheduler';
+import { useFakeTime } from '../../fixtures/fake-time';
 import { fakeEvent, FakeRecoveryApp, FakeRecoveryWindow, recordingLogger } from './stand-ins';
 
 const PAGE = 'app://renderer/index.html';
 
 function setup(answers: string[] = []) {
-  const clock = createManualClock();
-  const scheduler = createManualScheduler(clock);
+  const time = useFakeTime();
+  const clock = time;
   const { logger, lines } = recordingLogger();
   const app = new FakeRecoveryApp();
   const asked: Array<{ message: string; buttons: string[]; detail: string }> = [];
@@ -32,14 +31,17 @@ function setup(answers: string[] = []) {
     logFilePath: '/home/ana/.config/PromptGrimoire/logs/main.log',
     logger,
     clock,
-    scheduler,
   });
   const window = new FakeRecoveryWindow();
   app.emit('browser-window-created', fakeEvent(), window);
   const contents = window.webContents;
   const gone = (reason: string) => contents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 139 });
-  return { app, window, contents, gone, asked, actions, lines, scheduler };
+  return { app, window, contents, gone, asked, actions, lines, time };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -88,11 +90,11 @@ describe('startCrashRecovery: a renderer that dies', () => {
 
 describe('startCrashRecovery: a hung page', () => {
   it('offers a reload after ten seconds and ends the hung renderer when the person accepts', async () => {
-    const { window, contents, asked, scheduler, gone } = setup(['Reload']);
+    const { window, contents, asked, time, gone } = setup(['Reload']);
     window.emit('unresponsive');
-    scheduler.advance(DEFAULT_CRASH_POLICY.unresponsiveMs - 1);
+    time.advance(DEFAULT_CRASH_POLICY.unresponsiveMs - 1);
     expect(asked).toEqual([]);
-    scheduler.advance(1);
+    time.advance(1);
     await settle();
     expect(asked[0]?.buttons).toEqual(['Reload', 'Keep waiting']);
     expect(contents.calls).toEqual(['forcefullyCrashRenderer']);
@@ -102,11 +104,11 @@ describe('startCrashRecovery: a hung page', () => {
   });
 
   it('asks nothing when the page answers again in time', () => {
-    const { window, asked, scheduler } = setup();
+    const { window, asked, time } = setup();
     window.emit('unresponsive');
-    scheduler.advance(5_000);
+    time.advance(5_000);
     window.emit('responsive');
-    scheduler.advance(60_000);
+    time.advance(60_000);
     expect(asked).toEqual([]);
   });
 });

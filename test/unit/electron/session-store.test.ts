@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSessionStore, openSessionStore, storeOptions, type StoreBacking } from '../../../main/electron/session-store';
+import { openSessionStore, storeOptions, type StoreBacking } from '../../../main/electron/session-store';
 import type { Options } from 'electron-store';
 import { recordingLogger } from './stand-ins';
 
@@ -21,7 +21,8 @@ const confFor = (options: Options<Record<string, unknown>>): StoreBacking => {
 describe('session store', () => {
   it('keeps values in an owner-only file in the user-data folder', async () => {
     dir = await mkdtemp(join(tmpdir(), 'session-store-'));
-    const store = createSessionStore(confFor(storeOptions(dir)));
+    const { logger } = recordingLogger();
+    const store = openSessionStore({ userDataDir: dir, open: confFor, logger });
     store.set('session', { v: 1, sealed: 'YmFzZTY0' });
     expect(store.get('session')).toEqual({ v: 1, sealed: 'YmFzZTY0' });
     const file = join(dir, 'promptgrimoire.json');

@@ -1,22 +1,24 @@
-// The crash policy on a manual clock: three reloads, then give up; the count forgets crashes
+// The crash policy on vitest's fake timers: three reloads, then give up; the count forgets crashes
 // older than the window; a clean exit is not a crash; an unresponsive page is offered a
 // reload only once it has hung for the whole wait.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCrashPolicy, DEFAULT_CRASH_POLICY } from '../../../main/recovery/crash-policy';
-import { createManualClock } from '../../fixtures/manual-clock';
-import { createManualScheduler } from '../session/manual-scheduler';
+import { useFakeTime } from '../../fixtures/fake-time';
 
 function setup() {
-  const clock = createManualClock();
-  const scheduler = createManualScheduler(clock);
-  return { clock, scheduler, policy: createCrashPolicy(clock, scheduler) };
+  const clock = useFakeTime();
+  return { clock, time: clock, policy: createCrashPolicy(clock) };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('createCrashPolicy: crashes', () => {
   it('reloads, reloads, reloads, then gives up within a minute', () => {
-    const { scheduler, policy } = setup();
+    const { time, policy } = setup();
     const actions = ['crashed', 'oom', 'killed', 'crashed'].map((reason) => {
-      scheduler.advance(5_000);
+      time.advance(5_000);
       return policy.rendererGone(reason);
     });
     expect(actions).toEqual([
@@ -28,19 +30,19 @@ describe('createCrashPolicy: crashes', () => {
   });
 
   it('forgets crashes older than the window', () => {
-    const { scheduler, policy } = setup();
+    const { time, policy } = setup();
     for (let i = 0; i < 3; i += 1) expect(policy.rendererGone('crashed').action).toBe('reload');
-    scheduler.advance(DEFAULT_CRASH_POLICY.windowMs - 1);
+    time.advance(DEFAULT_CRASH_POLICY.windowMs - 1);
     expect(policy.rendererGone('crashed')).toEqual({ action: 'give-up', crashesInWindow: 4 });
-    scheduler.advance(1);
+    time.advance(1);
     // The first three are a minute old now; only the give-up one still counts.
     expect(policy.rendererGone('crashed')).toEqual({ action: 'reload', crashesInWindow: 2 });
   });
 
   it('spread-out crashes never give up', () => {
-    const { scheduler, policy } = setup();
+    const { time, policy } = setup();
     for (let i = 0; i < 20; i += 1) {
-      scheduler.advance(DEFAULT_CRASH_POLICY.windowMs / 3);
+      time.advance(DEFAULT_CRASH_POLICY.windowMs / 3);
       expect(policy.rendererGone('crashed').action).toBe('reload');
     }
   });
@@ -61,28 +63,28 @@ describe('createCrashPolicy: crashes', () => {
 
 describe('createCrashPolicy: an unresponsive page', () => {
   it('offers a reload once the page has hung for the whole wait, and only once', () => {
-    const { scheduler, policy } = setup();
+    const { time, policy } = setup();
     let offers = 0;
     policy.unresponsive(() => (offers += 1));
-    scheduler.advance(4_000);
+    time.advance(4_000);
     // Electron repeats the event while the hang lasts; the wait does not restart.
     policy.unresponsive(() => (offers += 1));
-    scheduler.advance(DEFAULT_CRASH_POLICY.unresponsiveMs - 4_000 - 1);
+    time.advance(DEFAULT_CRASH_POLICY.unresponsiveMs - 4_000 - 1);
     expect(offers).toBe(0);
-    scheduler.advance(1);
+    time.advance(1);
     expect(offers).toBe(1);
-    expect(scheduler.pending()).toEqual([]);
+    expect(time.pending()).toBe(0);
   });
 
   it('drops the offer when the page answers again, or dies, before the wait is over', () => {
-    const { scheduler, policy } = setup();
+    const { time, policy } = setup();
     let offers = 0;
     policy.unresponsive(() => (offers += 1));
-    scheduler.advance(9_000);
+    time.advance(9_000);
     policy.responsive();
     policy.unresponsive(() => (offers += 1));
     policy.rendererGone('crashed');
-    scheduler.advance(60_000);
+    time.advance(60_000);
     expect(offers).toBe(0);
   });
 });

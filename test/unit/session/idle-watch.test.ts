@@ -1,58 +1,65 @@
 // The idle timeout decides from the injected clock alone: signed out after exactly the
 // configured stretch without input, never while the person is active.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdleWatch } from '../../../main/session/idle-watch';
-import { createManualClock } from '../../fixtures/manual-clock';
-import { createManualScheduler } from './manual-scheduler';
+import { useFakeTime } from '../../fixtures/fake-time';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
 function setUp() {
-  const clock = createManualClock();
-  const scheduler = createManualScheduler(clock);
+  const time = useFakeTime();
+  const clock = time;
   let idled = 0;
-  const watch = createIdleWatch({ timeoutMs: FIFTEEN_MINUTES, clock, scheduler, onIdle: () => (idled += 1) });
-  return { scheduler, watch, idled: () => idled };
+  const watch = createIdleWatch({ timeoutMs: FIFTEEN_MINUTES, clock, onIdle: () => (idled += 1) });
+  return { time, watch, idled: () => idled };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('idle watch', () => {
   it('fires once, exactly when the whole timeout passed without input', () => {
-    const { scheduler, watch, idled } = setUp();
+    const { time, watch, idled } = setUp();
     watch.start();
-    scheduler.advance(FIFTEEN_MINUTES - 1);
+    time.advance(FIFTEEN_MINUTES - 1);
     expect(idled()).toBe(0);
-    scheduler.advance(1);
+    time.advance(1);
     expect(idled()).toBe(1);
-    scheduler.advance(FIFTEEN_MINUTES * 4);
+    time.advance(FIFTEEN_MINUTES * 4);
     expect(idled()).toBe(1);
   });
 
   it('never fires while the person keeps working, however long, and counts from the last input', () => {
-    const { scheduler, watch, idled } = setUp();
+    const { time, watch, idled } = setUp();
     watch.start();
     for (let minute = 0; minute < 8 * 60; minute += 1) {
-      scheduler.advance(60_000);
+      time.advance(60_000);
       watch.activity();
     }
     expect(idled()).toBe(0);
     // One timer at a time, however much input arrives.
-    expect(scheduler.pending()).toHaveLength(1);
-    scheduler.advance(FIFTEEN_MINUTES - 1);
+    expect(time.pending()).toBe(1);
+    time.advance(FIFTEEN_MINUTES - 1);
     expect(idled()).toBe(0);
-    scheduler.advance(1);
+    time.advance(1);
     expect(idled()).toBe(1);
   });
 
   it('stops with sign-out, and a new sign-in starts a fresh stretch', () => {
-    const { scheduler, watch, idled } = setUp();
+    const { time, watch, idled } = setUp();
     watch.start();
-    scheduler.advance(10 * 60_000);
+    time.advance(10 * 60_000);
     watch.stop();
-    expect(scheduler.pending()).toEqual([]);
-    scheduler.advance(FIFTEEN_MINUTES);
+    expect(time.pending()).toBe(0);
+    time.advance(FIFTEEN_MINUTES);
     expect(idled()).toBe(0);
     watch.start();
     watch.start();
-    expect(scheduler.pending()).toEqual([FIFTEEN_MINUTES]);
+    expect(time.pending()).toBe(1);
+    time.advance(FIFTEEN_MINUTES - 1);
+    expect(idled()).toBe(0);
+    time.advance(1);
+    expect(idled()).toBe(1);
   });
 });

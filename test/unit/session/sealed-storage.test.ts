@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../common/log/logger';
-import { createSessionVault, SESSION_KEY, type StoredSession } from '../../../main/session/session-vault';
+import { createSessionVault, LAST_EMAIL_KEY, SESSION_KEY, type StoredSession } from '../../../main/session/session-vault';
 import { createVerifierStore, VERIFIERS_KEY } from '../../../main/session/verifier-store';
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
@@ -36,17 +36,21 @@ function deps(key: Buffer, lines: string[] = []) {
 }
 
 describe('session vault', () => {
-  it('stores only ciphertext and reads it back after a restart', () => {
+  it('stores only ciphertext and reads it back after a restart', async () => {
     const key = randomBytes(32);
-    createSessionVault(deps(key)).save(SESSION);
+    const vault = createSessionVault(deps(key));
+    vault.save(SESSION);
+    await vault.written();
     const raw = createConfStore(dir).get(SESSION_KEY);
     expect(typeof raw).toBe('string');
     expect(String(raw)).not.toContain(SESSION.sessionToken);
     expect(createSessionVault(deps(key)).load()).toEqual(SESSION);
   });
 
-  it('moves an undecryptable entry aside, logs it and reports signed out', () => {
-    createSessionVault(deps(randomBytes(32))).save(SESSION);
+  it('moves an undecryptable entry aside, logs it and reports signed out', async () => {
+    const first = createSessionVault(deps(randomBytes(32)));
+    first.save(SESSION);
+    await first.written();
     const lines: string[] = [];
     const other = createSessionVault(deps(randomBytes(32), lines));
     expect(other.load()).toBeNull();
@@ -128,5 +132,57 @@ describe('verifier store', () => {
     expect(again.candidates(5)).toEqual([v(2)]);
     again.remove(v(2));
     expect(again.candidates(5)).toEqual([]);
+  });
+});
+
+describe('last email', () => {
+  it('is sealed, survives a restart and a sign-out (wipe)', () => {
+    const key = randomBytes(32);
+    const vault = createSessionVault(deps(key));
+    expect(vault.lastEmail()).toBeNull();
+    vault.rememberEmail('ana@example.com');
+    vault.wipe();
+    const raw = createConfStore(dir).get(LAST_EMAIL_KEY);
+    expect(typeof raw).toBe('string');
+    expect(readFileSync(createConfStore(dir).path, 'utf8')).not.toContain('ana@example.com');
+    expect(createSessionVault(deps(key)).lastEmail()).toBe('ana@example.com');
+  });
+
+  it('is forgotten, and kept aside, when it cannot be opened (another key, or tampered)', () => {
+    createSessionVault(deps(randomBytes(32))).rememberEmail('ana@example.com');
+    const lines: string[] = [];
+    expect(createSessionVault(deps(randomBytes(32), lines)).lastEmail()).toBeNull();
+    expect(createConfStore(dir).get(LAST_EMAIL_KEY)).toBeUndefined();
+    expect(lines.some((line) => line.includes('moved aside') && line.includes(LAST_EMAIL_KEY))).toBe(true);
+  });
+
+  it('a sealed value that is not an address (markup, a token-sized blob) is never handed to the page', () => {
+    const key = randomBytes(32);
+    const cipher = createAesGcmCipher(key);
+    for (const email of ['<img src=x onerror=alert(1)>', 'a'.repeat(10_000), 'no-at-sign', '']) {
+      createConfStore(dir).set(LAST_EMAIL_KEY, cipher.encrypt(JSON.stringify({ email })));
+      expect(createSessionVault(deps(key)).lastEmail()).toBeNull();
+    }
+  });
+
+  it('is not written anywhere without a cipher', () => {
+    const store = createConfStore(dir);
+    const vault = createSessionVault({ cipher: { available: false, reason: 'no keyring' }, store, logger: createLogger(() => undefined), clock: createManualClock() });
+    vault.rememberEmail('ana@example.com');
+    expect(store.keys()).toEqual([]);
+  });
+
+  it('a disk that refuses the write loses the convenience, not the sign-in', () => {
+    const inner = createConfStore(dir);
+    const lines: string[] = [];
+    const refusing = {
+      ...inner,
+      set: () => {
+        throw new Error('EROFS: read-only file system');
+      },
+    };
+    const vault = createSessionVault({ ...deps(randomBytes(32), lines), store: refusing });
+    expect(() => vault.rememberEmail('ana@example.com')).not.toThrow();
+    expect(lines.some((line) => line.includes('could not remember the email'))).toBe(true);
   });
 });

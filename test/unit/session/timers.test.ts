@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF, jwtExpiryHint, MIN_REFRESH_MS, refreshDelay } from '../../../main/session/scheduler';
-import { createManualClock } from '../../fixtures/manual-clock';
-import { createManualScheduler } from './manual-scheduler';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay, DEFAULT_BACKOFF, jwtExpiryHint, MAX_TIMER_MS, MIN_REFRESH_MS, refreshDelay, schedule } from '../../../main/session/timers';
+import { useFakeTime } from '../../fixtures/fake-time';
 
 const jwtWith = (claims: object): string => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 
@@ -47,27 +48,58 @@ describe('backoff', () => {
   });
 });
 
-describe('manual scheduler (the tests’ clock for the lifecycle)', () => {
-  it('fires timers in due order with the clock at each due time, and honours cancel', () => {
-    const clock = createManualClock(0);
-    const scheduler = createManualScheduler(clock);
+describe('schedule (real timers)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fires once after the delay, in due order, and a cancel (even twice) stops it', () => {
+    const time = useFakeTime(0);
     const fired: [string, number][] = [];
-    scheduler.schedule(300, () => fired.push(['late', clock.now()]));
-    const cancel = scheduler.schedule(200, () => fired.push(['cancelled', clock.now()]));
-    scheduler.schedule(100, () => {
-      fired.push(['early', clock.now()]);
-      scheduler.schedule(50, () => fired.push(['chained', clock.now()]));
+    schedule(300, () => fired.push(['late', time.now()]));
+    const cancel = schedule(200, () => fired.push(['cancelled', time.now()]));
+    schedule(100, () => {
+      fired.push(['early', time.now()]);
+      schedule(50, () => fired.push(['chained', time.now()]));
     });
     cancel();
     cancel();
-    expect(scheduler.pending()).toEqual([100, 300]);
-    scheduler.advance(1_000);
+    schedule(-5, () => fired.push(['negative', time.now()]));
+    time.advance(1_000);
     expect(fired).toEqual([
+      ['negative', 0],
       ['early', 100],
       ['chained', 150],
       ['late', 300],
     ]);
-    expect(clock.now()).toBe(1_000);
-    expect(scheduler.runNext()).toBeNull();
+    expect(time.pending()).toBe(0);
+  });
+
+  it('caps a delay beyond 2^31-1 ms instead of letting Node fire it at once', () => {
+    const time = useFakeTime(0);
+    let fired = 0;
+    schedule(365 * 24 * 3_600_000, () => (fired += 1));
+    time.advance(MAX_TIMER_MS - 1);
+    expect(fired).toBe(0);
+    time.advance(1);
+    expect(fired).toBe(1);
+  });
+
+  it('never keeps a process alive: a process with an hour-long timer pending exits at once', () => {
+    const url = pathToFileURL(new URL('../../../main/session/timers.ts', import.meta.url).pathname).href;
+    const started = performance.now();
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { schedule } from '${url}'; schedule(3_600_000, () => console.log('fired')); console.log('armed');`], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(out.trim()).toBe('armed');
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('an innocent short timer still fires with real time', async () => {
+    const fired = await new Promise<boolean>((resolve) => {
+      schedule(5, () => resolve(true));
+    });
+    expect(fired).toBe(true);
   });
 });

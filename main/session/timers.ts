@@ -1,26 +1,20 @@
-// Timers for the session lifecycle behind one small port, so tests drive time by hand and
-// the app uses real timers. Also the pure delay policies: when to refresh, how to back off.
+// Timers for the session, the idle timeout, confirmations and the clipboard: real setTimeout,
+// capped and unref'd in one place. Tests drive them with vitest's fake timers. Also the pure
+// delay policies: when to refresh, how to back off.
 // Rule: nothing here may import electron; policies are pure functions of their inputs.
 
+/** Cancels a timer; calling it again, or after the timer fired, does nothing. */
 export type Cancel = () => void;
-
-export interface Scheduler {
-  /** Runs `task` once after `delayMs`; the returned function cancels it (idempotent). */
-  schedule(delayMs: number, task: () => void): Cancel;
-}
 
 /** setTimeout caps delays at 2^31-1 ms (~24.8 days); longer ones fire early and re-arm. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-export function createTimerScheduler(): Scheduler {
-  return {
-    schedule(delayMs, task) {
-      const timer = setTimeout(task, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
-      // A pending refresh must never keep a headless process (bench, CLI) alive.
-      timer.unref();
-      return () => clearTimeout(timer);
-    },
-  };
+/** Runs `task` once after `delayMs` (capped at MAX_TIMER_MS, never negative). */
+export function schedule(delayMs: number, task: () => void): Cancel {
+  const timer = setTimeout(task, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+  // A pending refresh must never keep a headless process (bench, CLI) alive.
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 /** Never refresh sooner than this after a success, however short the JWT's life. */
