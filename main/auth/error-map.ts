@@ -13,6 +13,8 @@ export const FAILURE_CODES = [
   'rate-limited',
   'misconfigured',
   'offline',
+  'certificate-untrusted',
+  'proxy-auth-required',
   'timeout',
   'stytch-unavailable',
   'session-ended',

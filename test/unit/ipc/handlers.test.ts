@@ -58,6 +58,7 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     signOut: answer('signOut', VIEW),
     handleDeepLink: () => Promise.resolve(),
     noteActivity: () => undefined,
+    checkSession: answer('checkSession', VIEW),
     dispose: () => Promise.resolve(),
   };
   const accountResult: IpcResult<AccountView> = { ok: true, value: ACCOUNT };
