@@ -174,6 +174,10 @@ export interface DiagnosticsView {
   platform: string;
   protocolHandler: { isDefault: boolean; currentHandler: string | null; canFix: boolean };
   storage: { backend: string; encrypted: boolean };
+  /** On Linux: why the keyring in use was chosen; null elsewhere. */
+  keyringReason: string | null;
+  /** How sign-in calls leave this computer: "direct" or "through proxy host:port (from system settings)". */
+  network: string;
   stytch: { target: string; reachable: boolean; latencyMs: number | null; detail: string | null };
   logFilePath: string | null;
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */

@@ -27,6 +27,8 @@ const DIAGNOSTICS: DiagnosticsView = {
   platform: 'linux',
   protocolHandler: { isDefault: true, currentHandler: null, canFix: false },
   storage: { backend: 'file', encrypted: true },
+  keyringReason: null,
+  network: 'direct',
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
   crashReports: { enabled: false, server: null },
