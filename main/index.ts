@@ -71,9 +71,10 @@ const pageOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_O
 // The page loads once its IPC answers and the stored session is restored; until then the
 // window exists (Chromium starts its page process meanwhile) but stays hidden.
 let pageReady = false;
-// Filled in by the start-up chunk: input in the window resets the idle timeout, and the
-// crash dialog's "Copy diagnostics" needs the diagnostics service.
-const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve() };
+// Filled in by the start-up chunk: input in the window resets the idle timeout, the
+// crash dialog's "Copy diagnostics" needs the diagnostics service, and a window opened
+// later needs the store to open where the last one was.
+const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve(), placeWindow: () => undefined };
 
 const loadPage = (win: BrowserWindow): void => {
   win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
@@ -85,6 +86,8 @@ const keeper = createWindowKeeper(() => {
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
   reportInputActivity(win.webContents, () => late.noteActivity());
+  // The first window is placed by the start-up chunk once the store is open; later ones here.
+  late.placeWindow(win);
   win.once('ready-to-show', () => {
     win.show();
     win.focus();

@@ -6,7 +6,7 @@
 // Rule: wiring only; nothing here decides anything about sign-in.
 import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
-import { app, clipboard, ClipboardItem, crashReporter, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, ClipboardItem, crashReporter, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
@@ -31,7 +31,8 @@ import { createSafeStorageCipher } from './safe-storage-cipher';
 import { watchResume } from './power-events';
 import { systemNetwork } from './proxy-resolver';
 import { openSessionStore } from './session-store';
-import { denyAllPermissions, type WindowKeeper } from './window';
+import { denyAllPermissions, WINDOW_SIZES, type WindowKeeper } from './window';
+import { placeAndRemember } from './window-placement';
 
 /** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
 const SKIP_PROTOCOL_REGISTRATION_ENV = 'PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION';
@@ -62,6 +63,8 @@ export interface LateServices {
   noteActivity: () => void;
   /** The crash dialog's "Copy diagnostics". */
   copyDiagnostics: () => Promise<unknown>;
+  /** A window created later (after a close on macOS) opens where the last one was left. */
+  placeWindow: (win: BrowserWindow) => void;
 }
 
 export async function startApp(ctx: StartupContext): Promise<void> {
@@ -139,7 +142,11 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     network: network.settings,
     keyringChoice: ctx.keyring,
   });
-  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy() });
+  // The window exists but is hidden until the page is ready: placed before anyone sees it.
+  const placeWindow = (win: BrowserWindow): void => void placeAndRemember(win, { screen, store, limits: WINDOW_SIZES, logger });
+  const first = keeper.current();
+  if (first !== null) placeWindow(first);
+  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy(), placeWindow });
 
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
