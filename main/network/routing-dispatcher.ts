@@ -31,6 +31,10 @@ interface CachedRoute {
 
 const DEFAULT_CACHE_MS = 60_000;
 
+function unstartedController(reason: Error): Dispatcher.DispatchController {
+  return { aborted: true, paused: false, reason, abort: () => undefined, pause: () => undefined, resume: () => undefined };
+}
+
 export class RoutingDispatcher extends Dispatcher {
   readonly #options: RoutingOptions;
   readonly #routes = new Map<string, CachedRoute>();
@@ -73,7 +77,10 @@ export class RoutingDispatcher extends Dispatcher {
         this.#dispatcherFor(route).dispatch(options, watched);
       },
     ).catch((error: unknown) => {
-      watched.onError?.(error instanceof Error ? error : new Error(String(error)));
+      const failure = error instanceof Error ? error : new Error(String(error));
+      // The request never started: legacy handlers hear onError, newer ones onResponseError.
+      if (typeof watched.onError === 'function') watched.onError(failure);
+      else watched.onResponseError?.(unstartedController(failure), failure);
     });
     return true;
   }

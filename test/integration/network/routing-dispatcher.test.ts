@@ -142,3 +142,16 @@ describe('route cache', () => {
     expect(asked.filter((url) => url === 'https://127.0.0.1:1')).toHaveLength(2);
   });
 });
+
+describe('a closed dispatcher', () => {
+  it('fails a request with a clear error, for old- and new-style handlers alike', async () => {
+    const net = dispatcher('DIRECT');
+    await net.close();
+    const viaRequest = await request(`${upstreamUrl}/late`, { dispatcher: net }).then(() => null, (failure: unknown) => failure);
+    expect(String(viaRequest)).toContain('the network dispatcher is closed');
+    const errors: string[] = [];
+    net.dispatch({ origin: upstreamUrl, path: '/', method: 'GET' }, { onResponseError: (_controller, error) => errors.push(error.message) });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toEqual(['the network dispatcher is closed']);
+  });
+});

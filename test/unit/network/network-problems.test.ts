@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { networkProblem } from '../../../main/network/network-problems';
 import { trustedCertificates } from '../../../main/network/trusted-cas';
+import { isNetworkFailure } from '../../../main/session/lifecycle';
 
 const codeError = (code: string) => Object.assign(new Error(code), { code });
 
@@ -40,5 +41,13 @@ describe('trustedCertificates', () => {
 
   it('works where the system store is empty or unreadable', () => {
     expect(trustedCertificates({ defaults: () => ['A'], system: () => [] })).toEqual({ certificates: ['A'], systemCount: 0 });
+  });
+});
+
+describe('a signed-in session behind a proxy problem', () => {
+  it('is kept and flagged offline, as behind a dead network, not treated as Stytch answering', () => {
+    expect(isNetworkFailure({ code: 'certificate-untrusted' })).toBe(true);
+    expect(isNetworkFailure({ code: 'proxy-auth-required' })).toBe(true);
+    expect(isNetworkFailure({ code: 'stytch-unavailable' })).toBe(false);
   });
 });
