@@ -72,11 +72,18 @@ export interface ChoiceInput {
   busNames: () => BusNames;
 }
 
+/** The desktop as a person would name it, in words safe for a log line: short, printable. */
+function desktopName(env: DesktopEnv): string {
+  const raw = env.XDG_CURRENT_DESKTOP?.trim() || env.DESKTOP_SESSION?.trim() || '';
+  const printable = raw.replace(/[^\w.:+ -]/g, '').slice(0, 40);
+  return printable === '' ? 'unnamed' : printable;
+}
+
 export function choosePasswordStore({ env, givenSwitch, busNames }: ChoiceInput): PasswordStoreChoice {
   if (givenSwitch !== null) return { passwordStore: null, reason: `--password-store=${givenSwitch} was given on the command line` };
   const known = recognisedDesktop(env);
   if (known !== null) return { passwordStore: null, reason: `Chromium recognises the ${known} desktop and picks its keyring itself` };
-  const desktop = env.XDG_CURRENT_DESKTOP?.trim() || env.DESKTOP_SESSION?.trim() || 'unnamed';
+  const desktop = desktopName(env);
   const listed = busNames();
   if (!listed.ok) {
     return { passwordStore: null, reason: `the desktop (${desktop}) is not one Chromium recognises and the session bus could not be asked (${listed.reason})` };

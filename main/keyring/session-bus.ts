@@ -15,10 +15,14 @@ export interface BusEnv {
 
 type Run = (command: string, args: string[], options: { env: NodeJS.ProcessEnv; timeout: number; encoding: 'utf8' }) => Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'error'>;
 
+// Local sockets only: libdbus also takes 'unixexec:' (runs a program) and 'tcp:' addresses,
+// and nothing from the environment may make start-up run a program or call out.
+const LOCAL_SOCKET = /^unix:(path|abstract|dir|tmpdir|runtime)=[^;]+$/;
+
 /** The bus address, or null: without one dbus-send would try to launch a bus of its own. */
 export function sessionBusAddress(env: BusEnv, exists: (path: string) => boolean = existsSync): string | null {
   const given = env.DBUS_SESSION_BUS_ADDRESS?.trim();
-  if (given) return given;
+  if (given) return given.split(';').find((address) => LOCAL_SOCKET.test(address.trim()))?.trim() ?? null;
   // systemd's user bus, which libdbus also finds without the variable.
   const socket = env.XDG_RUNTIME_DIR ? `${env.XDG_RUNTIME_DIR}/bus` : null;
   return socket !== null && exists(socket) ? `unix:path=${socket}` : null;
@@ -31,7 +35,7 @@ export function parseNames(output: string): ReadonlySet<string> {
 
 export function listSessionBusNames(env: BusEnv, run: Run = spawnSync): BusNames {
   const address = sessionBusAddress(env);
-  if (address === null) return { ok: false, reason: 'no session bus' };
+  if (address === null) return { ok: false, reason: 'no session bus on a local socket' };
   const answer = run(
     'dbus-send',
     ['--session', '--print-reply=literal', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.ListNames'],

@@ -67,6 +67,11 @@ describe('choosePasswordStore', () => {
     });
   });
 
+  it('keeps a hostile desktop name out of the reason: short and printable only', () => {
+    const choice = choosePasswordStore({ env: { XDG_CURRENT_DESKTOP: `sway\n[info] forged line ${'x'.repeat(100)}` }, givenSwitch: null, busNames: bus() });
+    expect(choice.reason).toBe(`the desktop (${'swayinfo forged line '.padEnd(40, 'x')}) is not one Chromium recognises and no keyring is running on the session bus`);
+  });
+
   it('a name that only looks like a keyring is not one: exact bus names only', () => {
     const choice = choosePasswordStore({ env: { XDG_CURRENT_DESKTOP: 'sway' }, givenSwitch: null, busNames: bus('org.freedesktop.secrets.evil', 'xorg.freedesktop.secrets') });
     expect(choice.passwordStore).toBeNull();

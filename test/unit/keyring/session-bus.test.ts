@@ -32,7 +32,19 @@ describe('session bus names', () => {
     expect(sessionBusAddress({ XDG_RUNTIME_DIR: '/run/user/1000' }, (path) => path === '/run/user/1000/bus')).toBe('unix:path=/run/user/1000/bus');
     expect(listSessionBusNames({}, () => {
       throw new Error('must not run');
-    })).toEqual({ ok: false, reason: 'no session bus' });
+    })).toEqual({ ok: false, reason: 'no session bus on a local socket' });
+  });
+
+  it('never runs a program or calls out over the network because the environment says so', () => {
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'unixexec:path=/tmp/evil,argv0=x' })).toBeNull();
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'tcp:host=attacker.example,port=1' })).toBeNull();
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/tmp/x;unixexec:path=/tmp/evil' })).toBe('unix:path=/tmp/x');
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'unixexec:path=/tmp/evil;unix:path=/run/user/1000/bus' })).toBe('unix:path=/run/user/1000/bus');
+  });
+
+  it('takes the addresses desktops really use', () => {
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' })).toBe('unix:path=/run/user/1000/bus');
+    expect(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: 'unix:abstract=/tmp/dbus-Xq1,guid=0123abcd' })).toBe('unix:abstract=/tmp/dbus-Xq1,guid=0123abcd');
   });
 
   it('turns a missing dbus-send, a hung bus and a failure into reasons', () => {
