@@ -9,6 +9,7 @@ import { stytchJwtExpectations, verifyJwtLocally } from './auth/jwt-verify';
 import type { StytchGateway } from './auth/stytch-gateway';
 import type { AppConfig } from './config';
 import type { CipherStatus, Clipboard, Clock, Logger, Store } from '../common/ports';
+import type { NetworkSettings } from './network/routing-dispatcher';
 import { verifyRelayJwt } from './relay/relay-jwt';
 import type { AccountService } from './services';
 import { createIdleWatch } from './session/idle-watch';
@@ -28,6 +29,8 @@ export interface AppCoreDeps {
   clipboard?: Clipboard;
   /** Another Stytch gateway (a relay, later); default: the SDK in direct mode from config. */
   gateway?: StytchGateway;
+  /** The system's proxy settings and certificate store (main/network); default: direct, bundled roots. */
+  network?: NetworkSettings;
 }
 
 export interface AppCore {
@@ -58,6 +61,8 @@ export interface AppCore {
   handleDeepLink(url: string): Promise<void>;
   /** Keyboard or pointer input in the window: resets the idle timeout, if one is configured. */
   noteActivity(): void;
+  /** Asks Stytch about the session now (the machine woke up): confirmed re-arms the timers, over signs out. */
+  checkSession(): Promise<AuthView>;
   /** Stops timers and background work. */
   dispose(): Promise<void>;
 }
@@ -76,21 +81,28 @@ const systemClock: Clock = { now: () => Date.now() };
  * Relay mode talks to the organisation's relay; the other modes hold the secret themselves.
  * Either client loads on its first network call: the first screen needs none of it.
  */
-export function gatewayFor(config: AppConfig, logger: Logger): StytchGateway {
+export function gatewayFor(config: AppConfig, logger: Logger, settings?: NetworkSettings): StytchGateway {
+  const timeoutMs = config.stytchTimeoutMs;
+  // Loaded with the client it serves, so undici stays out of the first screen too.
+  const network = async () =>
+    settings === undefined ? undefined : (await import('./network/routing-dispatcher')).createRoutingDispatcher(settings, { timeoutMs, logger });
   if (config.mode === 'relay') {
     const projectId = config.stytch.projectId;
     return createDeferredGateway(
-      () => import('./relay/relay-gateway').then(({ createRelayGateway }) => createRelayGateway({ relayUrl: config.relayUrl, timeoutMs: config.stytchTimeoutMs, logger, projectId })),
+      async () => {
+        const [{ createRelayGateway }, routed] = await Promise.all([import('./relay/relay-gateway'), network()]);
+        return createRelayGateway({ relayUrl: config.relayUrl, timeoutMs, logger, projectId, ...(routed ? { network: routed } : {}) });
+      },
       (jwt, keys, nowMs) => verifyRelayJwt(projectId, jwt, keys, nowMs),
     );
   }
   const { projectId, secret, baseUrl } = config.stytch;
   const expectations = stytchJwtExpectations(projectId, baseUrl);
   return createDeferredGateway(
-    () =>
-      import('./auth/sdk-gateway').then(({ createSdkGateway }) =>
-        createSdkGateway({ projectId, secret, baseUrl, timeoutMs: config.stytchTimeoutMs, logger, signUpPolicy: config.signUpPolicy }),
-      ),
+    async () => {
+      const [{ createSdkGateway }, routed] = await Promise.all([import('./auth/sdk-gateway'), network()]);
+      return createSdkGateway({ projectId, secret, baseUrl, timeoutMs, logger, signUpPolicy: config.signUpPolicy, ...(routed ? { network: routed } : {}) });
+    },
     (jwt, keys, nowMs) => verifyJwtLocally(jwt, keys, nowMs, expectations),
   );
 }
@@ -99,7 +111,7 @@ export function createAppCore(deps: AppCoreDeps): AppCoreWithIdle {
   const clock = deps.clock ?? systemClock;
   const { config, cipher, logger, store } = deps;
   if (!cipher.available) logger.warn('no OS encryption available: the session stays in memory only', { reason: cipher.reason });
-  const gateway = deps.gateway ?? gatewayFor(config, logger);
+  const gateway = deps.gateway ?? gatewayFor(config, logger, deps.network);
   // One vault for both: in memory-only mode the session exists only inside this instance.
   const vault = createSessionVault({ cipher, store, logger, clock });
   const flow = createMagicLinkFlow({

@@ -24,6 +24,8 @@ import { createWindowKeeper, guardWebContents, mainWindowOptions } from './elect
 import { installCrashRecovery } from './electron/crash-recovery';
 import { logFilePath } from './electron/log-sink';
 import { installMainErrorHandlers } from './electron/main-error-handlers';
+import { choosePasswordStore, type PasswordStoreChoice } from './keyring/password-store';
+import { listSessionBusNames } from './keyring/session-bus';
 
 // --- Synchronously, before `ready` -------------------------------------------------------
 // A debugger or V8 flags attached to an installed app would reach its tokens: it exits below.
@@ -69,9 +71,10 @@ const pageOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_O
 // The page loads once its IPC answers and the stored session is restored; until then the
 // window exists (Chromium starts its page process meanwhile) but stays hidden.
 let pageReady = false;
-// Filled in by the start-up chunk: input in the window resets the idle timeout, and the
-// crash dialog's "Copy diagnostics" needs the diagnostics service.
-const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve() };
+// Filled in by the start-up chunk: input in the window resets the idle timeout, the
+// crash dialog's "Copy diagnostics" needs the diagnostics service, and a window opened
+// later needs the store to open where the last one was.
+const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve(), placeWindow: () => undefined };
 
 const loadPage = (win: BrowserWindow): void => {
   win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
@@ -83,6 +86,8 @@ const keeper = createWindowKeeper(() => {
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   guardWebContents(win.webContents, { openExternal: (url) => shell.openExternal(url), logger });
   reportInputActivity(win.webContents, () => late.noteActivity());
+  // The first window is placed by the start-up chunk once the store is open; later ones here.
+  late.placeWindow(win);
   win.once('ready-to-show', () => {
     win.show();
     win.focus();
@@ -93,7 +98,10 @@ const keeper = createWindowKeeper(() => {
 
 listenForDeepLinks(app, { inbox, reveal: keeper.reveal });
 
+let keyring: PasswordStoreChoice | null = null;
 if (refusal === null && !relaunching && claimSingleInstance(app)) {
+  // Chromium reads the switch at `ready`; only the first instance pays for asking the bus.
+  keyring = choosePasswordStoreNow();
   // Whatever launched this first process, including a cold-start link, waits in the inbox.
   deliverColdStartLink(inbox, process.argv);
   app
@@ -129,6 +137,7 @@ async function startWindowFirst(): Promise<void> {
     inbox,
     packagedText,
     trusted,
+    keyring,
     pageOrigins,
     rendererDir: join(import.meta.dirname, '../renderer'),
     pageReady: () => {
@@ -160,6 +169,19 @@ function planCompileCache(): CompileCachePlan {
     app.exit(0);
   }
   return plan;
+}
+
+/**
+ * On Linux desktops Chromium does not recognise (i3, Sway, Hyprland…) it keeps the session
+ * key under a hard-coded key even with a keyring running: main/keyring names the keyring on
+ * the session bus, and Chromium is told to use it.
+ */
+function choosePasswordStoreNow(): PasswordStoreChoice | null {
+  if (process.platform !== 'linux') return null;
+  const given = app.commandLine.hasSwitch('password-store') ? app.commandLine.getSwitchValue('password-store') : null;
+  const choice = choosePasswordStore({ env: process.env, givenSwitch: given, busNames: () => listSessionBusNames(process.env) });
+  if (choice.passwordStore !== null) app.commandLine.appendSwitch('password-store', choice.passwordStore);
+  return choice;
 }
 
 function enableCompileCache(dir: string): void {

@@ -29,6 +29,8 @@ export const FAILURE_CODES = [
   'rate-limited',
   'misconfigured',
   'offline',
+  'certificate-untrusted',
+  'proxy-auth-required',
   'timeout',
   'stytch-unavailable',
   'session-ended',
@@ -194,6 +196,10 @@ export const diagnosticsViewSchema = z.strictObject({
   platform: z.string(),
   protocolHandler: z.strictObject({ isDefault: z.boolean(), currentHandler: z.string().nullable(), canFix: z.boolean() }),
   storage: z.strictObject({ backend: z.string(), encrypted: z.boolean() }),
+  /** On Linux: why the keyring in use was chosen; null elsewhere. */
+  keyringReason: z.string().nullable(),
+  /** How sign-in calls leave this computer: "direct" or "through proxy host:port (from system settings)". */
+  network: z.string(),
   stytch: z.strictObject({ target: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable(), detail: z.string().nullable() }),
   logFilePath: z.string().nullable(),
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */

@@ -2,7 +2,7 @@
 // and tests or benchmarks that act as another installation.
 // Rule: the secret goes into the SDK client and nowhere else; nothing here logs it.
 import { Client } from 'stytch';
-import type { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Logger } from '../ports';
 
 type SdkDispatcher = NonNullable<ConstructorParameters<typeof Client>[0]['dispatcher']>;
@@ -13,7 +13,7 @@ export interface StytchClientOptions {
   /** A Stytch-compatible origin without trailing slash (the emulator); undefined → Stytch itself (test or live, from the project ID). */
   apiUrl: string | undefined;
   /** Carries the caller's hard timeouts; the SDK's own `timeout` is ignored by fetch. */
-  dispatcher?: Agent;
+  dispatcher?: Dispatcher;
   /** Told at debug level that a custom API URL is in use; without one, that notice is dropped. */
   logger?: Logger;
 }

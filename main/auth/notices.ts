@@ -63,6 +63,18 @@ const TABLE: Readonly<Record<NoticeCode, Entry>> = {
     message: 'We could not reach the sign-in service. Check your internet connection and try again.',
     action: 'retry',
   },
+  'certificate-untrusted': {
+    tone: 'error',
+    message:
+      'The connection to the sign-in service was intercepted by a certificate this computer does not trust (often a company network that inspects traffic). Ask your IT team to install their certificate on this computer, then try again.',
+    action: 'retry',
+  },
+  'proxy-auth-required': {
+    tone: 'error',
+    message:
+      'Your network proxy wants a password before it lets PromptGrimoire through. Sign in to the proxy (or ask your IT team), then try again.',
+    action: 'retry',
+  },
   timeout: {
     tone: 'warning',
     message: 'The sign-in service took too long to answer. Check your connection and try again.',

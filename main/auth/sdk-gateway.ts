@@ -6,6 +6,7 @@ import { Agent } from 'undici';
 import type { Logger } from '../../common/ports';
 import { createStytchClient } from '../../common/stytch/client';
 import type { SignUpPolicy } from '../../common/stytch/constants';
+import type { RoutedNetwork } from '../network/routing-dispatcher';
 import { mapStytchError } from './error-map';
 import { stytchJwtExpectations, verifyJwtLocally } from './jwt-verify';
 import type {
@@ -29,6 +30,8 @@ export interface SdkGatewayOptions {
   logger: Logger;
   /** 'existing-users-only' sends with magicLinks.email.send, which never creates a user; default 'open'. */
   signUpPolicy?: SignUpPolicy;
+  /** Routes calls the way the system's proxy settings say (main/network); default direct. */
+  network?: RoutedNetwork;
 }
 
 interface SdkUser {
@@ -73,11 +76,15 @@ function toSession(body: {
 }
 
 export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
-  const agent = new Agent({
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    connect: { timeout: options.timeoutMs },
-  });
+  const agent =
+    options.network ??
+    new Agent({
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: { timeout: options.timeoutMs },
+    });
+  // The SDK keeps only "fetch failed" of a network error; the network remembers the cause.
+  const stytchOrigin = options.baseUrl ?? (options.projectId.startsWith('project-live-') ? 'https://api.stytch.com' : 'https://test.stytch.com');
   const client = createStytchClient({ projectId: options.projectId, secret: options.secret, apiUrl: options.baseUrl, dispatcher: agent, logger: options.logger });
   const expectations = stytchJwtExpectations(options.projectId, options.baseUrl);
 
@@ -97,7 +104,9 @@ export function createSdkGateway(options: SdkGatewayOptions): StytchGateway {
         return { ok: false, failure: { code: 'timeout', detail: `no answer within ${options.timeoutMs} ms` } };
       }
       if ('error' in outcome) {
-        const failure = mapStytchError(outcome.error);
+        const mapped = mapStytchError(outcome.error);
+        const problem = mapped.code === 'offline' ? (options.network?.problemFor(stytchOrigin) ?? null) : null;
+        const failure = problem === null ? mapped : { ...mapped, code: problem };
         options.logger.warn(`stytch ${label} failed`, { ...failure });
         return { ok: false, failure };
       }

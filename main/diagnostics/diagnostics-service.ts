@@ -10,6 +10,9 @@ import type { AppConfig } from '../config';
 import { redactText } from '../../common/log/redact';
 import type { Clipboard, Logger } from '../../common/ports';
 import type { DiagnosticsService } from '../services';
+import type { PasswordStoreChoice } from '../keyring/password-store';
+import { describeRoute } from '../network/proxy-answer';
+import type { NetworkSettings, RoutingDispatcher } from '../network/routing-dispatcher';
 import { checkReachability, reachabilityTarget, type Reachability } from './reachability';
 import { buildDiagnosticsReport, type DiagnosticsFacts } from './report';
 
@@ -59,6 +62,10 @@ export interface DiagnosticsServiceDeps {
   /** How long copy, fix and reveal may reuse the last network check instead of waiting for a new one. */
   connectivityMaxAgeMs?: number;
   now?: () => Date;
+  /** The system's proxy settings (main/network): the check goes the way sign-in goes, and says which way. */
+  network?: NetworkSettings;
+  /** On Linux: the keyring Chromium was told to use before start-up, and why. */
+  keyringChoice?: PasswordStoreChoice | null;
 }
 
 
@@ -69,8 +76,24 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
   const now = deps.now ?? (() => new Date());
   const maxAgeMs = deps.connectivityMaxAgeMs ?? 60_000;
   const target = reachabilityTarget(config);
+  // Built on first use, like the gateways' own: undici stays off the first screen.
+  let routed: Promise<RoutingDispatcher> | undefined;
+  const routing = (settings: NetworkSettings): Promise<RoutingDispatcher> =>
+    (routed ??= import('../network/routing-dispatcher').then(({ createRoutingDispatcher }) =>
+      createRoutingDispatcher(settings, { timeoutMs: deps.reachabilityTimeoutMs ?? 5000, logger }),
+    ));
   const checkConnectivity =
-    deps.checkConnectivity ?? (() => checkReachability(target, { timeoutMs: deps.reachabilityTimeoutMs }));
+    deps.checkConnectivity ??
+    (async () => {
+      const dispatcher = deps.network === undefined ? undefined : await routing(deps.network);
+      return checkReachability(target, { timeoutMs: deps.reachabilityTimeoutMs, ...(dispatcher ? { dispatcher } : {}) });
+    });
+
+  async function networkRoute(): Promise<string> {
+    if (deps.network === undefined) return 'direct';
+    const route = await (await routing(deps.network)).routeFor(target.url);
+    return route.kind === 'direct' ? 'direct' : `${describeRoute(route)} (from system settings)`;
+  }
   let lastCheck: { at: number; result: Reachability } | null = null;
 
   async function connectivity(fresh: boolean): Promise<Reachability> {
@@ -82,7 +105,8 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
   }
 
   async function gather(fresh: boolean): Promise<DiagnosticsView> {
-    const [protocol, reach] = await Promise.all([probes.protocolHandler(), connectivity(fresh)]);
+    const [protocol, reach, network] = await Promise.all([probes.protocolHandler(), connectivity(fresh), networkRoute()]);
+    const keyringChoice = deps.keyringChoice ?? null;
     const view = deps.currentView();
     const backend = probes.storageBackend();
     const logFile = probes.logFilePath();
@@ -105,7 +129,9 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         backend,
         encryptionAvailable: encrypted,
         session: view.status === 'signed-in' ? view.persistence : 'none',
+        keyringChoice,
       },
+      network,
       connectivity: { target: reach.kind, url: reach.url, reachable: reach.reachable, latencyMs: reach.latencyMs, detail: reach.detail },
       logFile: logFile ?? 'not written (no log file in this run)',
     };
@@ -119,6 +145,8 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         canFix: protocol.canFix,
       },
       storage: { backend: redactText(backend), encrypted: encrypted && backend !== 'basic_text' },
+      keyringReason: keyringChoice === null ? null : redactText(keyringChoice.reason),
+      network: redactText(network),
       stytch: {
         target: redactText(`${TARGET_NAMES[reach.kind]} at ${reach.url}`),
         reachable: reach.reachable,

@@ -4,6 +4,7 @@
 // Rules: pure Node (global fetch), nothing here may import electron; never throws: every
 // outcome, a hang included, becomes a result a person can read.
 import type { AppConfig } from '../config';
+import { networkProblem } from '../network/network-problems';
 
 export type ReachabilityKind = 'stytch' | 'relay' | 'emulator';
 
@@ -38,6 +39,8 @@ export interface ReachabilityOptions {
   timeoutMs?: number;
   /** Milliseconds from any fixed point; default performance.now. */
   now?: () => number;
+  /** The app's network dispatcher (main/network), so the check takes sign-in's route. */
+  dispatcher?: object;
 }
 
 export async function checkReachability(target: ReachabilityTarget, options: ReachabilityOptions = {}): Promise<Reachability> {
@@ -51,6 +54,7 @@ export async function checkReachability(target: ReachabilityTarget, options: Rea
       headers: { accept: 'application/json' },
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
     const latencyMs = elapsed();
     // Only the status matters; let the connection go instead of downloading the keys.
@@ -82,6 +86,7 @@ const NETWORK_CODES: Record<string, string> = {
   CERT_HAS_EXPIRED: 'the server certificate has expired',
   SELF_SIGNED_CERT_IN_CHAIN: 'the server certificate is not trusted (a proxy may be intercepting)',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate could not be verified (a proxy may be intercepting)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the server certificate is not trusted (a proxy may be intercepting)',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate is for another host name',
 };
 
@@ -91,6 +96,8 @@ function failureDetail(error: unknown, timeoutMs: number): string {
   if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const cause = (error as { cause?: unknown } | null)?.cause;
   const code = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown } | null)?.code;
+  // Before the code: undici reports the proxy's 407 as an aborted request.
+  if (networkProblem(error) === 'proxy-auth-required') return 'the network proxy wants a password (HTTP 407)';
   if (typeof code === 'string') return NETWORK_CODES[code] ?? `network error ${code}`;
   const text = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
   return `network error: ${text.slice(0, 200)}`;

@@ -44,7 +44,11 @@ export interface DiagnosticsFacts {
     backend: string;
     encryptionAvailable: boolean;
     session: 'encrypted' | 'memory-only' | 'none';
+    /** On Linux: the --password-store the app chose before start-up (or none) and why. */
+    keyringChoice?: { passwordStore: string | null; reason: string } | null;
   };
+  /** How the app's calls leave this computer: "direct" or "through proxy host:port (…)". */
+  network?: string;
   /** null when the check was not run (offline mode, or still running). */
   connectivity: {
     target: 'stytch' | 'relay' | 'emulator';
@@ -133,14 +137,21 @@ function storageLines({ storage }: DiagnosticsFacts): string[] {
     'memory-only': 'signed in; the session is kept in memory only and ends when the app quits, because no OS encryption is available',
     none: 'not signed in',
   }[storage.session];
+  const choice = storage.keyringChoice;
   return [
     `Encryption backend: ${keyring}`,
+    ...(choice ? [`Keyring choice: ${choice.passwordStore === null ? "Chromium's own" : `--password-store=${choice.passwordStore}`}, because ${choice.reason}`] : []),
     `OS encryption available: ${storage.encryptionAvailable && storage.backend !== 'basic_text' ? 'yes' : 'no'}`,
     `Session: ${session}`,
   ];
 }
 
-function connectivityLines({ connectivity }: DiagnosticsFacts): string[] {
+function connectivityLines({ connectivity, network }: DiagnosticsFacts): string[] {
+  const route = network === undefined ? [] : [`Network: ${network}`];
+  return [...route, ...reachabilityLines(connectivity)];
+}
+
+function reachabilityLines(connectivity: DiagnosticsFacts['connectivity']): string[] {
   if (connectivity === null) return ['Not checked.'];
   const name = { stytch: 'Stytch', relay: 'Sign-in relay', emulator: 'Local emulator' }[connectivity.target];
   const where = safeUrl(connectivity.url);

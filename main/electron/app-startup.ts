@@ -6,7 +6,7 @@
 // Rule: wiring only; nothing here decides anything about sign-in.
 import { access } from 'node:fs/promises';
 import { homedir, release } from 'node:os';
-import { app, clipboard, ClipboardItem, crashReporter, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, ClipboardItem, crashReporter, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
@@ -14,6 +14,7 @@ import { createCommandRunner } from '../diagnostics/command-runner';
 import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
 import { createIpcEndpoints } from '../ipc/endpoints';
 import { createIpcHandlers } from '../ipc/handlers';
+import type { PasswordStoreChoice } from '../keyring/password-store';
 import type { TrustedEnvironment } from '../packaged-launch';
 import type { PackagedConfigText } from '../packaged-config-text';
 import type { Logger } from '../../common/ports';
@@ -28,8 +29,11 @@ import { logFilePath } from './log-sink';
 import { validatePackagedConfig } from './packaged-config-file';
 import { createRendererProtocolHandler, RENDERER_SCHEME } from './renderer-protocol';
 import { createSafeStorageCipher } from './safe-storage-cipher';
+import { watchResume } from './power-events';
+import { systemNetwork } from './proxy-resolver';
 import { openSessionStore } from './session-store';
-import { denyAllPermissions, type WindowKeeper } from './window';
+import { denyAllPermissions, WINDOW_SIZES, type WindowKeeper } from './window';
+import { placeAndRemember } from './window-placement';
 
 /** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
 const SKIP_PROTOCOL_REGISTRATION_ENV = 'PROMPTGRIMOIRE_SKIP_PROTOCOL_REGISTRATION';
@@ -42,6 +46,8 @@ export interface StartupContext {
   /** The shipped settings file, read before `ready`; validated here. */
   packagedText: PackagedConfigText;
   trusted: TrustedEnvironment;
+  /** On Linux: the keyring Chromium was told to use before `ready`, and why (Diagnostics). */
+  keyring: PasswordStoreChoice | null;
   /** Origins the page may be served from: app://renderer, and the Vite dev server in development. */
   pageOrigins: readonly string[];
   /** out/renderer: what app://renderer serves. */
@@ -58,6 +64,8 @@ export interface LateServices {
   noteActivity: () => void;
   /** The crash dialog's "Copy diagnostics". */
   copyDiagnostics: () => Promise<unknown>;
+  /** A window created later (after a close on macOS) opens where the last one was left. */
+  placeWindow: (win: BrowserWindow) => void;
 }
 
 export async function startApp(ctx: StartupContext): Promise<void> {
@@ -100,12 +108,16 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     makeItem: (items) => new ClipboardItem(items),
   });
   const runCommand = createCommandRunner();
+  // Stytch and the relay are reached the way Chromium would: system proxy, PAC, OS CAs.
+  const network = systemNetwork(session.defaultSession);
+  if (ctx.keyring !== null) logger.info('keyring choice', { ...ctx.keyring });
   const core = createAppCore({
     config: config.config,
     cipher: createSafeStorageCipher(safeStorage, process.platform),
     store,
     clipboard: systemClipboard,
     logger,
+    network: network.settings,
   });
   const diagnostics = createDiagnosticsService({
     config: config.config,
@@ -128,8 +140,14 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     }),
     clipboard: systemClipboard,
     logger,
+    network: network.settings,
+    keyringChoice: ctx.keyring,
   });
-  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy() });
+  // The window exists but is hidden until the page is ready: placed before anyone sees it.
+  const placeWindow = (win: BrowserWindow): void => void placeAndRemember(win, { screen, store, limits: WINDOW_SIZES, logger });
+  const first = keeper.current();
+  if (first !== null) placeWindow(first);
+  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy(), placeWindow });
 
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
@@ -156,6 +174,8 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     logger.error('core start failed', { error: String(error) });
   }
   ctx.pageReady();
+  // After the restore: a resume before it has nothing to check yet.
+  watchResume(powerMonitor, { checkSession: () => core.checkSession(), networkChanged: () => network.changed(), logger });
   ctx.inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
 
   if (touchProtocolHandler) {

@@ -12,7 +12,11 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron';
 import type { Logger } from '../../common/ports';
+import type { PlacementLimits } from '../window/bounds-policy';
 import type { Expect } from './type-checks';
+
+/** The window's first size and the least it can be resized to (main/window places it). */
+export const WINDOW_SIZES: PlacementLimits = { defaultSize: { width: 520, height: 680 }, minimumSize: { width: 380, height: 520 } };
 
 /**
  * `devTools` only for a development run: in an installed app the developer tools would let
@@ -20,10 +24,9 @@ import type { Expect } from './type-checks';
  */
 export function mainWindowOptions(preloadPath: string, options: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
-    width: 520,
-    height: 680,
-    minWidth: 380,
-    minHeight: 520,
+    ...WINDOW_SIZES.defaultSize,
+    minWidth: WINDOW_SIZES.minimumSize.width,
+    minHeight: WINDOW_SIZES.minimumSize.height,
     title: 'PromptGrimoire',
     // Shown on ready-to-show, so a person never sees an empty white frame.
     show: false,

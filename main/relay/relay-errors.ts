@@ -4,6 +4,7 @@
 // Rule: nothing here may import electron; nothing here throws.
 import { codeForErrorType, DEFAULT_RETRY_AFTER_SECONDS, type FailureCode } from '../auth/error-map';
 import type { GatewayFailure } from '../auth/stytch-gateway';
+import { networkProblem } from '../network/network-problems';
 
 const RELAY_ERROR_TYPES: Readonly<Record<string, FailureCode>> = {
   // The relay is up but Stytch is not (or answered nonsense): same as Stytch trouble.
@@ -59,6 +60,9 @@ export function failureFromResponse(status: number, payload: ErrorPayload | unde
 /** fetch itself failed: no answer from the relay. */
 export function failureFromFetchError(error: unknown, timedOut: boolean, timeoutMs: number): GatewayFailure {
   if (timedOut) return { code: 'timeout', detail: `the relay did not answer within ${timeoutMs} ms` };
+  // A proxy wanting a password, or an inspecting proxy's certificate: the person can act.
+  const problem = networkProblem(error);
+  if (problem !== null) return { code: problem, detail: `the relay could not be reached (${problem})` };
   // undici puts the system code (ECONNREFUSED…) on the error itself, fetch on its cause.
   const shape = error as { code?: unknown; cause?: { code?: unknown } } | null;
   const code = typeof shape?.code === 'string' ? shape.code : shape?.cause?.code;

@@ -5,6 +5,7 @@
 // length in SendLinkRequest / MagicLinkAuthRequest are not sent — the relay refuses them and
 // applies its own configuration.
 // Rule: nothing here may import electron; no call throws; every call ends within timeoutMs.
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import type {
   AuthenticatedSession,
@@ -24,6 +25,8 @@ export interface RelayGatewayOptions {
   relayUrl: string;
   timeoutMs: number;
   logger: Logger;
+  /** Routes calls the way the system's proxy settings say (main/network); default direct. */
+  network?: Dispatcher;
   /**
    * The Stytch project the relay serves, when the app's configuration pins it. Without it the
    * project is learned from the relay's signing-key answer, and before that from the JWT

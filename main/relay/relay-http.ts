@@ -3,7 +3,7 @@
 // into the core's GatewayFailure. undici's request rather than fetch: the same pool and
 // timeouts at about half the per-call overhead, which is most of what relay mode adds.
 // Rule: nothing here may import electron; a call never throws and ends within timeoutMs.
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { GatewayFailure, GatewayResult } from '../auth/stytch-gateway';
 import type { Logger } from '../../common/ports';
@@ -22,11 +22,12 @@ export interface RelayHttp {
   close: () => Promise<void>;
 }
 
-export function createRelayHttp(options: { relayUrl: string; timeoutMs: number; logger: Logger }): RelayHttp {
+export function createRelayHttp(options: { relayUrl: string; timeoutMs: number; logger: Logger; network?: Dispatcher }): RelayHttp {
   const base = options.relayUrl.replace(/\/+$/, '');
   const { logger, timeoutMs } = options;
-  // One pool for the gateway's lifetime: keep-alive to the relay, released by close().
-  const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+  // One pool for the gateway's lifetime: keep-alive to the relay, released by close(). With
+  // a network (main/network), the system's proxy and certificate store decide the route.
+  const agent = options.network ?? new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
 
   async function call<T>(label: string, spec: RelayCall, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
     const controller = new AbortController();

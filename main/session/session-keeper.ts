@@ -20,7 +20,10 @@ export type SessionEnd = 'revoked' | 'expired';
 /** Stytch ending a session this close to its expires_at means it expired, whatever the clocks say. */
 const EXPIRY_SKEW_MS = 60_000;
 
-export const isNetworkFailure = (failure: GatewayFailure): boolean => failure.code === 'offline' || failure.code === 'timeout';
+// A proxy that wants a password or an untrusted inspecting proxy stands between us and Stytch
+// just as a dead network does: the session is kept and flagged offline.
+const NETWORK_CODES: ReadonlySet<string> = new Set(['offline', 'timeout', 'certificate-untrusted', 'proxy-auth-required']);
+export const isNetworkFailure = (failure: GatewayFailure): boolean => NETWORK_CODES.has(failure.code);
 
 export interface SessionKeeperDeps {
   gateway: StytchGateway;

@@ -83,6 +83,10 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                   </p>
                 </>
               )}
+              {value.keyringReason && <p className="fact__detail">Keyring chosen because {value.keyringReason}.</p>}
+            </Fact>
+            <Fact term="Network" testId="network-status">
+              {value.network === 'direct' ? 'Direct' : `Through ${value.network.replace(/^through /, '')}`}
             </Fact>
             <Fact term="Sign-in service" testId="stytch-status">
               {value.stytch.reachable ? (

@@ -71,6 +71,8 @@ export const app = partial({
     paths[name] = value;
   },
   getAppPath: () => process.cwd(),
+  // No switches given: the Linux keyring choice runs as it would on a plain launch.
+  commandLine: partial({ hasSwitch: () => false, getSwitchValue: () => '', appendSwitch: () => undefined }),
   requestSingleInstanceLock: () => true,
   isReady: () => ready !== undefined,
   whenReady: () => (ready ??= new Promise((resolve) => setImmediate(resolve))),

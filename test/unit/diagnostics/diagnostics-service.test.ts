@@ -99,6 +99,8 @@ describe('diagnostics service', () => {
       platform: 'linux',
       protocolHandler: { isDefault: false, currentHandler: 'electron-dev.desktop', canFix: true },
       storage: { backend: 'gnome_libsecret', encrypted: true },
+      keyringReason: null,
+      network: 'direct',
       stytch: {
         target: `Stytch at ${server.origin}/v1/sessions/jwks/${PROJECT_ID}`,
         reachable: true,

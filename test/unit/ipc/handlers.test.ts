@@ -40,6 +40,8 @@ const DIAGNOSTICS: DiagnosticsView = {
   platform: 'linux',
   protocolHandler: { isDefault: true, currentHandler: null, canFix: false },
   storage: { backend: 'file', encrypted: true },
+  keyringReason: null,
+  network: 'direct',
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
   crashReports: { enabled: false, server: null },
@@ -71,6 +73,7 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     signOut: answer('signOut', VIEW),
     handleDeepLink: () => Promise.resolve(),
     noteActivity: () => undefined,
+    checkSession: answer('checkSession', VIEW),
     dispose: () => Promise.resolve(),
   };
   const accountResult: IpcResult<AccountView> = { ok: true, value: ACCOUNT };
