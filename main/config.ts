@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IDLE_MINUTES, SESSION_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
+import { feedChannel, UPDATES_OFF, type UpdateSettings } from './updates/update-mode';
 
 export const CALLBACK_URL = 'promptgrimoire://auth/callback';
 
@@ -77,6 +78,8 @@ interface SharedSettings {
   environmentOverrides: EnvironmentOverrides;
   /** Where crash reports go; packaged configuration only, null (the default) sends none. */
   crashReportsUrl: string | null;
+  /** The update feed and mode; packaged configuration only, even where overrides are allowed. */
+  updates: UpdateSettings;
 }
 
 /** `warnings`: settings that were accepted but changed (a too-long session, clamped); log them. */
@@ -199,6 +202,12 @@ function credentialErrors(projectId: string, secret: string, customUrl: boolean)
   return errors;
 }
 
+function updateSettings(packaged: PackagedConfig | undefined): UpdateSettings {
+  const updates = packaged?.updates;
+  if (updates === undefined || updates.mode === 'off' || updates.url === undefined) return UPDATES_OFF;
+  return { mode: updates.mode, url: updates.url, feedChannel: feedChannel(packaged?.channel) };
+}
+
 export interface LoadConfigOptions {
   /** Where the embedded emulator listens; the composition root passes the real one. */
   emulator?: EmulatorEndpoint;
@@ -242,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
     crashReportsUrl: packaged?.crashReports?.submitUrl ?? null,
+    updates: updateSettings(packaged),
   };
 
   if (relayUrl !== undefined) {

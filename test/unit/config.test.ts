@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         idleTimeoutMinutes: null,
         environmentOverrides: 'development',
         crashReportsUrl: null,
+        updates: { mode: 'off', url: null },
       },
       warnings: [],
     });
