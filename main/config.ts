@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { IDLE_MINUTES, SESSION_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
-import { feedChannel, UPDATES_OFF, type UpdateSettings } from './updates/update-mode';
+import { updateSettingsOf, type UpdateSettings } from './updates/update-mode';
 
 export const CALLBACK_URL = 'promptgrimoire://auth/callback';
 
@@ -202,12 +202,6 @@ function credentialErrors(projectId: string, secret: string, customUrl: boolean)
   return errors;
 }
 
-function updateSettings(packaged: PackagedConfig | undefined): UpdateSettings {
-  const updates = packaged?.updates;
-  if (updates === undefined || updates.mode === 'off' || updates.url === undefined) return UPDATES_OFF;
-  return { mode: updates.mode, url: updates.url, feedChannel: feedChannel(packaged?.channel) };
-}
-
 export interface LoadConfigOptions {
   /** Where the embedded emulator listens; the composition root passes the real one. */
   emulator?: EmulatorEndpoint;
@@ -251,7 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
     crashReportsUrl: packaged?.crashReports?.submitUrl ?? null,
-    updates: updateSettings(packaged),
+    updates: updateSettingsOf(packaged),
   };
 
   if (relayUrl !== undefined) {

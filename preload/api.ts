@@ -26,11 +26,18 @@ export const INVOKE_CHANNELS = {
   fixProtocolHandler: 'diagnostics:fix-protocol-handler',
   revealLogFile: 'diagnostics:reveal-log-file',
   reportRendererError: 'app:report-renderer-error',
+  getUpdate: 'updates:get',
+  downloadUpdate: 'updates:download',
+  restartToUpdate: 'updates:restart',
+  dismissUpdateNotice: 'updates:dismiss-notice',
 } as const;
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
 export const PUSH_CHANNELS = {
   viewChanged: 'auth:view-changed',
+  updateChanged: 'updates:changed',
+  /** Help → Diagnostics in the application menu. */
+  showDiagnostics: 'app:show-diagnostics',
 } as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
@@ -75,6 +82,10 @@ export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.reportRendererError]: z
     .object({ message: z.string().max(ERROR_MESSAGE_MAX_LENGTH), stack: z.string().max(ERROR_STACK_MAX_LENGTH) })
     .strict(),
+  [INVOKE_CHANNELS.getUpdate]: z.undefined(),
+  [INVOKE_CHANNELS.downloadUpdate]: z.undefined(),
+  [INVOKE_CHANNELS.restartToUpdate]: z.undefined(),
+  [INVOKE_CHANNELS.dismissUpdateNotice]: z.undefined(),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.infer<(typeof REQUEST_SCHEMAS)[C]>;
@@ -178,8 +189,22 @@ export interface DiagnosticsView {
   logFilePath: string | null;
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
   crashReports: { enabled: boolean; server: string | null };
+  /** How this installation updates, and the last check in words (null: none yet, or updates are off). */
+  updates: { mode: 'automatic' | 'notify' | 'off'; lastCheck: string | null };
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
   report: string;
+}
+
+/** What the page knows of updates: enough for the banner, never the feed's address or a file path. */
+export interface UpdateView {
+  /** 'idle': nothing to offer (also when updates are off). */
+  status: 'idle' | 'available' | 'downloading' | 'ready';
+  /** The version on offer, downloading or ready; null when idle. */
+  version: string | null;
+  /** While downloading: how much has arrived, 0 to 100; null otherwise. */
+  percent: number | null;
+  /** After a check the person asked for, a failed download or a restart that has to wait. */
+  notice: { tone: 'info' | 'warning'; message: string } | null;
 }
 
 /** A page that hit a render error: what it may tell main. No view data, only the error. */
@@ -216,6 +241,10 @@ export interface InvokeResponses {
   'diagnostics:fix-protocol-handler': DiagnosticsView;
   'diagnostics:reveal-log-file': DiagnosticsView;
   'app:report-renderer-error': RendererErrorReceipt;
+  'updates:get': UpdateView;
+  'updates:download': UpdateView;
+  'updates:restart': UpdateView;
+  'updates:dismiss-notice': UpdateView;
 }
 export type ResponseOf<C extends InvokeChannel> = InvokeResponses[C];
 
@@ -247,8 +276,17 @@ export interface GrimoireApi {
   revealLogFile(): Promise<IpcResult<DiagnosticsView>>;
   /** Tells main the page hit a render error (already cut to the schema's limits). */
   reportRendererError(report: RendererErrorReport): Promise<IpcResult<RendererErrorReceipt>>;
+  getUpdate(): Promise<IpcResult<UpdateView>>;
+  /** "notify" mode: fetch the update on offer. */
+  downloadUpdate(): Promise<IpcResult<UpdateView>>;
+  /** Quits and installs the downloaded update; refused while a sign-in or session write is under way. */
+  restartToUpdate(): Promise<IpcResult<UpdateView>>;
+  dismissUpdateNotice(): Promise<IpcResult<UpdateView>>;
   /** Subscribes to view pushes; returns the unsubscribe function. */
   onViewChanged(listener: (view: AuthView) => void): () => void;
+  onUpdateChanged(listener: (view: UpdateView) => void): () => void;
+  /** The application menu's Help → Diagnostics. */
+  onShowDiagnostics(listener: () => void): () => void;
 }
 
 export type Invoke = (channel: InvokeChannel, payload?: unknown) => Promise<unknown>;
@@ -283,7 +321,13 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): GrimoireApi 
     fixProtocolHandler: () => call(C.fixProtocolHandler),
     revealLogFile: () => call(C.revealLogFile),
     reportRendererError: (report) => call(C.reportRendererError, report),
+    getUpdate: () => call(C.getUpdate),
+    downloadUpdate: () => call(C.downloadUpdate),
+    restartToUpdate: () => call(C.restartToUpdate),
+    dismissUpdateNotice: () => call(C.dismissUpdateNotice),
     onViewChanged: (listener) =>
       subscribe(PUSH_CHANNELS.viewChanged, (payload) => listener(payload as AuthView)),
+    onUpdateChanged: (listener) => subscribe(PUSH_CHANNELS.updateChanged, (payload) => listener(payload as UpdateView)),
+    onShowDiagnostics: (listener) => subscribe(PUSH_CHANNELS.showDiagnostics, () => listener()),
   };
 }

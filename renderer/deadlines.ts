@@ -56,13 +56,14 @@ export function raceDeadline<T>(call: Promise<IpcResult<T>>, ms: number | null, 
 
 /**
  * The same bridge with a deadline on every call. `latestView` is read at each call, so the
- * deadline follows the configuration main reports. Subscriptions pass through untouched.
+ * deadline follows the configuration main reports. Subscriptions (`on…`) pass through untouched.
  */
 export function withDeadlines(api: GrimoireApi, latestView: () => AuthView | null, timers: DeadlineTimers = realTimers): GrimoireApi {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(api) as [string, (...args: unknown[]) => unknown][]) {
     wrapped[name] =
-      name === 'onViewChanged'
+      // Subscriptions (onViewChanged, onUpdateChanged, …) answer an unsubscribe function, not a result.
+      /^on[A-Z]/.test(name)
         ? method
         : (...args: unknown[]) =>
             raceDeadline(

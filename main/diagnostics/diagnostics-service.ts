@@ -10,8 +10,9 @@ import type { AppConfig } from '../config';
 import { redactText } from '../../common/log/redact';
 import type { Clipboard, Logger } from '../../common/ports';
 import type { DiagnosticsService } from '../services';
+import type { UpdateDiagnostics } from '../updates/update-policy';
 import { checkReachability, reachabilityTarget, type Reachability } from './reachability';
-import { buildDiagnosticsReport, type DiagnosticsFacts } from './report';
+import { buildDiagnosticsReport, lastUpdateCheck, type DiagnosticsFacts } from './report';
 
 export interface ProtocolHandlerState {
   isDefault: boolean;
@@ -59,6 +60,8 @@ export interface DiagnosticsServiceDeps {
   /** How long copy, fix and reveal may reuse the last network check instead of waiting for a new one. */
   connectivityMaxAgeMs?: number;
   now?: () => Date;
+  /** The update policy's state; absent where nothing updates (the harness, development). */
+  updates?: () => UpdateDiagnostics;
 }
 
 export const DIAGNOSTICS_ERROR_CODES = {
@@ -95,6 +98,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
     const logFile = probes.logFilePath();
     const encrypted = view.persistence === 'encrypted';
     const crashReportsTo = config.crashReportsUrl === null ? null : new URL(config.crashReportsUrl).origin;
+    const updates = deps.updates?.() ?? { mode: 'off', channel: config.channel, status: 'idle', lastCheck: null };
     const facts: DiagnosticsFacts = {
       generatedAt: now(),
       app: {
@@ -105,6 +109,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         mode: config.mode,
         environmentOverrides: config.environmentOverrides,
         crashReportsTo,
+        updates,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },
@@ -134,6 +139,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
       },
       logFilePath: logFile === null ? null : redactText(logFile),
       crashReports: { enabled: crashReportsTo !== null, server: crashReportsTo === null ? null : redactText(crashReportsTo) },
+      updates: { mode: updates.mode, lastCheck: updates.mode === 'off' ? null : redactText(lastUpdateCheck(updates)) },
       report: buildDiagnosticsReport(facts),
     };
   }

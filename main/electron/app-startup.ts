@@ -13,6 +13,11 @@ import { loadConfig } from '../config';
 import { createCommandRunner } from '../diagnostics/command-runner';
 import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
 import { createIpcHandlers } from '../ipc/handlers';
+import { createTimerScheduler } from '../session/scheduler';
+import { restartGateFor } from '../updates/restart-gate';
+import type { UpdateMode } from '../updates/update-mode';
+import { createUpdatePolicy } from '../updates/update-policy';
+import { PUSH_CHANNELS, type PushChannel } from '../../preload/api';
 import type { TrustedEnvironment } from '../packaged-launch';
 import type { PackagedConfigText } from '../packaged-config-text';
 import type { Logger } from '../../common/ports';
@@ -28,6 +33,7 @@ import { validatePackagedConfig } from './packaged-config-file';
 import { createRendererProtocolHandler, RENDERER_SCHEME } from './renderer-protocol';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { openSessionStore } from './session-store';
+import { createElectronUpdater, loadAppUpdater } from './updater';
 import { denyAllPermissions, type WindowKeeper } from './window';
 
 /** Set by the e2e target so test runs do not re-register the OS's promptgrimoire:// handler. */
@@ -43,6 +49,8 @@ export interface StartupContext {
   trusted: TrustedEnvironment;
   /** Origins the page may be served from: app://renderer, and the Vite dev server in development. */
   pageOrigins: readonly string[];
+  /** Applies the application menu again, now knowing whether updates are on. */
+  applyMenu: (updateMode: UpdateMode) => void;
   /** out/renderer: what app://renderer serves. */
   rendererDir: string;
   /** Loads the page into the window (and any later one): IPC and the restore are ready. */
@@ -57,6 +65,10 @@ export interface LateServices {
   noteActivity: () => void;
   /** The crash dialog's "Copy diagnostics". */
   copyDiagnostics: () => Promise<unknown>;
+  /** Help → Diagnostics. */
+  showDiagnostics: () => void;
+  /** Check for Updates… in the application menu. */
+  checkForUpdates: () => void;
 }
 
 export async function startApp(ctx: StartupContext): Promise<void> {
@@ -106,6 +118,21 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     clipboard: systemClipboard,
     logger,
   });
+  const feed = config.config.updates;
+  const updates = createUpdatePolicy({
+    mode: feed.mode,
+    channel: config.config.channel,
+    // electron-updater loads on the first check, after the page (FIRST_CHECK_DELAY_MS).
+    updater: feed.mode === 'off' ? null : createElectronUpdater(loadAppUpdater, { url: feed.url, channel: feed.feedChannel }, logger),
+    gate: restartGateFor(core),
+    scheduler: createTimerScheduler(),
+    clock: { now: () => Date.now() },
+    logger,
+  });
+  const push = (channel: PushChannel, payload?: unknown): void => {
+    const contents = keeper.current()?.webContents;
+    if (contents !== undefined && !contents.isDestroyed()) contents.send(channel, payload);
+  };
   const diagnostics = createDiagnosticsService({
     config: config.config,
     currentView: () => core.view(),
@@ -127,8 +154,21 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     }),
     clipboard: systemClipboard,
     logger,
+    updates: () => updates.diagnostics(),
   });
-  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy() });
+  ctx.provide({
+    noteActivity: () => core.noteActivity(),
+    copyDiagnostics: () => diagnostics.copy(),
+    showDiagnostics: () => {
+      keeper.reveal();
+      push(PUSH_CHANNELS.showDiagnostics);
+    },
+    checkForUpdates: () => {
+      keeper.reveal();
+      void updates.checkNow();
+    },
+  });
+  if (feed.mode !== 'off') ctx.applyMenu(feed.mode);
 
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
@@ -137,13 +177,16 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   removeForeignIpc(ipcMain, logger);
   const disposeIpc = registerIpcHandlers(
     ipcMain,
-    createIpcHandlers({ core, account: core.account, diagnostics }, logger),
+    createIpcHandlers({ core, account: core.account, diagnostics, updates }, logger),
     createSenderCheck({ window: keeper.current, allowedOrigins: ctx.pageOrigins }),
     logger,
   );
   const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
+  const stopUpdatePushes = updates.onView((view) => push(PUSH_CHANNELS.updateChanged, view));
   wireQuit(core, keeper, logger, () => {
     stopPushes();
+    stopUpdatePushes();
+    updates.dispose();
     disposeIpc();
   });
 
@@ -155,6 +198,7 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     logger.error('core start failed', { error: String(error) });
   }
   ctx.pageReady();
+  updates.start();
   ctx.inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
 
   if (touchProtocolHandler) {

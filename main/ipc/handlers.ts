@@ -14,6 +14,7 @@ import {
 import type { AppCore } from '../app-core';
 import type { Logger } from '../../common/ports';
 import type { AccountService, DiagnosticsService } from '../services';
+import type { UpdatePolicy } from '../updates/update-policy';
 
 export type IpcHandler<C extends InvokeChannel = InvokeChannel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type IpcHandlers = { [C in InvokeChannel]: IpcHandler<C> };
@@ -22,6 +23,7 @@ export interface IpcServices {
   core: AppCore;
   account: AccountService;
   diagnostics: DiagnosticsService;
+  updates: Pick<UpdatePolicy, 'view' | 'download' | 'restart' | 'dismissNotice'>;
 }
 
 /** The stable code a page's render error is logged under; support searches the log for it. */
@@ -58,7 +60,7 @@ function handler<C extends InvokeChannel>(
 const ok = async <T>(value: Promise<T> | T): Promise<IpcResult<T>> => ({ ok: true, value: await value });
 
 export function createIpcHandlers(services: IpcServices, logger?: Logger): IpcHandlers {
-  const { core, account, diagnostics } = services;
+  const { core, account, diagnostics, updates } = services;
   const C = INVOKE_CHANNELS;
   return {
     [C.getView]: handler(C.getView, () => ok(core.view()), logger),
@@ -80,6 +82,10 @@ export function createIpcHandlers(services: IpcServices, logger?: Logger): IpcHa
     [C.copyDiagnostics]: handler(C.copyDiagnostics, () => diagnostics.copy(), logger),
     [C.fixProtocolHandler]: handler(C.fixProtocolHandler, () => diagnostics.fixProtocolHandler(), logger),
     [C.revealLogFile]: handler(C.revealLogFile, () => diagnostics.revealLogFile(), logger),
+    [C.getUpdate]: handler(C.getUpdate, () => ok(updates.view()), logger),
+    [C.downloadUpdate]: handler(C.downloadUpdate, () => updates.download(), logger),
+    [C.restartToUpdate]: handler(C.restartToUpdate, () => updates.restart(), logger),
+    [C.dismissUpdateNotice]: handler(C.dismissUpdateNotice, () => ok(updates.dismissNotice()), logger),
     [C.reportRendererError]: handler(
       C.reportRendererError,
       (report) => {

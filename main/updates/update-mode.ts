@@ -30,3 +30,16 @@ export const UPDATES_OFF: UpdateSettings = { mode: 'off', url: null };
 export function feedChannel(channel: string | undefined): string {
   return channel === undefined || channel === 'stable' ? 'latest' : channel;
 }
+
+/** The app-config's say on updates, as both the installer build and the app read it. */
+export interface UpdatesInAppConfig {
+  updates?: { url?: string; mode: UpdateMode };
+  channel?: string;
+}
+
+/** The update settings an app-config gives: off without an updates block, a feed, or "mode": "off". */
+export function updateSettingsOf(file: UpdatesInAppConfig | undefined): UpdateSettings {
+  const updates = file?.updates;
+  if (updates === undefined || updates.mode === 'off' || updates.url === undefined) return UPDATES_OFF;
+  return { mode: updates.mode, url: updates.url, feedChannel: feedChannel(file?.channel) };
+}

@@ -57,6 +57,10 @@ function handlerTable(): InvokeHandlers {
     [C.fixProtocolHandler]: refuses(),
     [C.revealLogFile]: refuses(),
     [C.reportRendererError]: refuses(),
+    [C.getUpdate]: refuses(),
+    [C.downloadUpdate]: refuses(),
+    [C.restartToUpdate]: refuses(),
+    [C.dismissUpdateNotice]: refuses(),
   };
 }
 

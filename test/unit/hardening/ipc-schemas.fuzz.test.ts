@@ -45,6 +45,10 @@ const CONTRACT: Record<InvokeChannel, Shape> = {
   'diagnostics:fix-protocol-handler': NONE,
   'diagnostics:reveal-log-file': NONE,
   'app:report-renderer-error': fields({ message: ERROR_MESSAGE_MAX_LENGTH, stack: ERROR_STACK_MAX_LENGTH }),
+  'updates:get': NONE,
+  'updates:download': NONE,
+  'updates:restart': NONE,
+  'updates:dismiss-notice': NONE,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

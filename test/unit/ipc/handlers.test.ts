@@ -1,9 +1,9 @@
 // The IPC table: one handler per channel, payloads parsed before any service sees them,
 // thrown errors turned into results. The services are small real objects that record calls.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH, INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult } from '../../../preload/api';
+import { ERROR_MESSAGE_MAX_LENGTH, ERROR_STACK_MAX_LENGTH, INVOKE_CHANNELS, type AccountView, type AuthView, type DeviceLinkView, type DiagnosticsView, type IpcResult, type UpdateView } from '../../../preload/api';
 import type { AppCore } from '../../../main/app-core';
-import { createIpcHandlers, RENDERER_ERROR_CODE } from '../../../main/ipc/handlers';
+import { createIpcHandlers, RENDERER_ERROR_CODE, type IpcServices } from '../../../main/ipc/handlers';
 import type { AccountService, DiagnosticsService } from '../../../main/services';
 import { signedOutView } from '../../fixtures/auth-views';
 import { recordingLogger } from '../electron/stand-ins';
@@ -30,6 +30,7 @@ const DIAGNOSTICS: DiagnosticsView = {
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
   crashReports: { enabled: false, server: null },
+  updates: { mode: 'off', lastCheck: null },
   report: '',
 };
 
@@ -42,7 +43,9 @@ function recorder(calls: string[], fail: boolean) {
     };
 }
 
-function services(calls: string[], fail = false): { core: AppCore; account: AccountService; diagnostics: DiagnosticsService } {
+const UPDATE: UpdateView = { status: 'ready', version: '1.1.0', percent: null, notice: null };
+
+function services(calls: string[], fail = false): IpcServices {
   const answer = recorder(calls, fail);
   const core: AppCore = {
     start: () => Promise.resolve(),
@@ -77,7 +80,14 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     fixProtocolHandler: answer('diagnostics.fixProtocolHandler', diagnosticsResult),
     revealLogFile: answer('diagnostics.revealLogFile', diagnosticsResult),
   };
-  return { core, account, diagnostics };
+  const updateResult: IpcResult<UpdateView> = { ok: true, value: UPDATE };
+  const updates: IpcServices['updates'] = {
+    view: () => UPDATE,
+    download: answer('updates.download', updateResult),
+    restart: answer('updates.restart', updateResult),
+    dismissNotice: () => UPDATE,
+  };
+  return { core, account, diagnostics, updates };
 }
 
 describe('createIpcHandlers', () => {
@@ -132,6 +142,21 @@ describe('createIpcHandlers', () => {
     expect(await handlers[C.confirmLink]({ email: 'attacker@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await handlers[C.cancelLink]('now')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(calls).toEqual([]);
+  });
+
+  it('passes update results through, and the page cannot name a version, a feed or a file to install', async () => {
+    const calls: string[] = [];
+    const handlers = createIpcHandlers(services(calls));
+    const C = INVOKE_CHANNELS;
+    expect(await handlers[C.getUpdate](undefined)).toEqual({ ok: true, value: UPDATE });
+    expect(await handlers[C.restartToUpdate](undefined)).toEqual({ ok: true, value: UPDATE });
+    expect(await handlers[C.dismissUpdateNotice](undefined)).toEqual({ ok: true, value: UPDATE });
+    for (const payload of [{ url: 'https://evil.example.net/feed' }, { version: '9.9.9' }, '/tmp/evil.AppImage']) {
+      expect(await handlers[C.downloadUpdate](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers[C.restartToUpdate](payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+    }
+    await handlers[C.downloadUpdate](undefined);
+    expect(calls).toEqual(['updates.restart()', 'updates.download()']);
   });
 
   it('turns a thrown error into a result', async () => {
