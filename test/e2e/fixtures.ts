@@ -9,7 +9,7 @@ import { startEmulator, type OutboxMessage, type RunningEmulator } from '../../e
 import { startRelay, type RunningRelay } from '../../relay/server';
 import type { AppTarget } from './targets/app-target';
 import { BridgeFaults } from './targets/bridge-faults';
-import { electronSkipReason, launchElectronTarget } from './targets/electron';
+import { electronSkipReason, launchElectronTarget, type MainMenu } from './targets/electron';
 import { launchHarnessTarget } from './targets/harness';
 import type { AppSimulations } from './targets/harness-updates';
 
@@ -32,6 +32,8 @@ export interface AppFixture {
   readonly faults: BridgeFaults;
   /** Updates on the feed, the application menu (harness target only; undefined on the electron target). */
   readonly simulate: AppSimulations | undefined;
+  /** The real application menu (electron target only; undefined on the harness target). */
+  readonly mainMenu: MainMenu | undefined;
 }
 
 export interface AppOptions {
@@ -83,7 +85,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
         : undefined;
     const env = { ...backendEnv(metadata?.backend ?? 'direct', emulator, relay), ...appEnv };
     const userDataDir = await mkdtemp(join(tmpdir(), 'promptgrimoire-e2e-'));
-    let app: AppTarget & { logLines?: readonly string[]; simulate?: AppSimulations };
+    let app: AppTarget & { logLines?: readonly string[]; simulate?: AppSimulations; mainMenu?: MainMenu };
     let closed = false;
     const faults = target === 'harness' ? new BridgeFaults() : unsupportedFaults();
     try {
@@ -118,6 +120,9 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
       faults,
       get simulate() {
         return app.simulate;
+      },
+      get mainMenu() {
+        return app.mainMenu;
       },
     });
     if (!closed) await app.close();
