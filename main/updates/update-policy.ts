@@ -92,6 +92,8 @@ export function createUpdatePolicy(deps: UpdatePolicyDeps): UpdatePolicy {
   let view: UpdateView = { status: 'idle', version: null, percent: null, notice: null };
   let lastCheck: UpdateDiagnostics['lastCheck'] = null;
   let checking: Promise<UpdateView> | null = null;
+  // Set by a check the person asked for, also one that joins a background check in flight.
+  let personAsked = false;
   let cancelTimer: Cancel | null = null;
   let disposed = false;
   const listeners = new Set<(view: UpdateView) => void>();
@@ -118,22 +120,25 @@ export function createUpdatePolicy(deps: UpdatePolicyDeps): UpdatePolicy {
     if (updater === null) return Promise.resolve(asked ? set({ notice: { tone: 'info', message: MESSAGES.off } }) : view);
     // Once an update is on its way or waiting, another look at the feed changes nothing.
     if (view.status === 'downloading' || view.status === 'ready') return Promise.resolve(view);
-    checking ??= runCheck(updater, asked).finally(() => (checking = null));
+    if (asked) personAsked = true;
+    checking ??= runCheck(updater).finally(() => (checking = null));
     return checking;
   }
 
-  async function runCheck(source: Updater, asked: boolean): Promise<UpdateView> {
+  async function runCheck(source: Updater): Promise<UpdateView> {
     const at = clock.now();
     let found: { available: boolean; version: string };
     try {
       found = await source.check();
       if (!VERSION.test(found.version)) throw new Error('the feed named a version that is not a release version');
     } catch (error) {
+      const asked = answered();
       const detail = shortReason(error);
       note(at, 'failed', detail);
       logger.warn('updates: the check failed', { detail });
       return asked ? set({ notice: { tone: 'warning', message: MESSAGES.checkFailed } }) : view;
     }
+    const asked = answered();
     if (disposed) return view;
     if (!found.available) {
       note(at, 'up-to-date', null);
@@ -147,6 +152,13 @@ export function createUpdatePolicy(deps: UpdatePolicyDeps): UpdatePolicy {
     set({ status: 'available', version: found.version, notice: null });
     if (deps.mode === 'automatic') await fetchUpdate(source);
     return view;
+  }
+
+  /** Whether the check that just ended owes the person an answer; the next one starts afresh. */
+  function answered(): boolean {
+    const asked = personAsked;
+    personAsked = false;
+    return asked;
   }
 
   async function fetchUpdate(source: Updater): Promise<boolean> {

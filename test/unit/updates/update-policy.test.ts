@@ -76,6 +76,18 @@ describe('when the policy looks for updates', () => {
     expect(policy.diagnostics()).toEqual({ mode: 'off', channel: 'stable', status: 'idle', lastCheck: null });
   });
 
+  it('a person who asks while a background check is running still gets the answer', async () => {
+    const updater = new MemoryUpdater();
+    let release = () => undefined as void;
+    updater.check = () => new Promise((resolve) => (release = () => resolve({ available: false, version: '1.0.0' })));
+    const { policy } = setup('notify', { updater });
+    policy.start();
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    const asked = policy.checkNow();
+    release();
+    expect((await asked).notice?.message).toBe('PromptGrimoire is up to date.');
+  });
+
   it('makes one request for checks that overlap', async () => {
     const { policy, updater } = setup('notify');
     await Promise.all([policy.checkNow(), policy.checkNow(), policy.checkNow()]);
