@@ -72,8 +72,9 @@ const pageOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_O
 // The page loads once its IPC answers and the stored session is restored; until then the
 // window exists (Chromium starts its page process meanwhile) but stays hidden.
 let pageReady = false;
-// Filled in by the start-up chunk: input in the window resets the idle timeout, and the
-// crash dialog's "Copy diagnostics" needs the diagnostics service.
+// Filled in by the start-up chunk: input in the window resets the idle timeout, the crash
+// dialog's "Copy diagnostics" needs the diagnostics service, and the menu's Help → Diagnostics
+// and Check for Updates… reach the page and the update policy.
 const late: LateServices = {
   noteActivity: () => undefined,
   copyDiagnostics: () => Promise.resolve(),
