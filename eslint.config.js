@@ -8,6 +8,10 @@ const ELECTRON_PATHS = [
     name: 'electron',
     message: "Only main/index.ts, main/electron/* and preload/index.ts may import 'electron'.",
   },
+  {
+    name: 'electron-updater',
+    message: "Only main/electron/updater.ts loads 'electron-updater' (it imports electron), lazily, after the first window.",
+  },
 ];
 
 /** no-restricted-imports: never 'electron', and none of the given layers (import paths). */
@@ -68,6 +72,12 @@ export default tseslint.config(
     // The cold-start floors are minimal main bundles, measured beside the app's own.
     files: ['main/index.ts', 'main/electron/**/*.ts', 'preload/index.ts', 'scripts/bench/cold-start/floor-*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // electron-updater's own feed parsing, version comparison and sha512 check, run in plain
+    // Node against a loopback feed; 'electron' itself stays out.
+    files: ['test/integration/updates/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ELECTRON_PATHS.filter((path) => path.name === 'electron') }] },
   },
   // The layers (DESIGN.md §2): the relay and the emulator are programs of their own and share
   // code with the app only through common/; common/ depends on none of them.

@@ -8,6 +8,7 @@ import { CALLBACK_URL, INVITE_MINUTES, LINK_MINUTES, SESSION_MINUTES, type SignU
 import { credentialErrors } from '../common/stytch/credentials';
 import { IDLE_MINUTES, type PackagedConfig } from './packaged-config';
 import { trustedEnvironment, type EnvironmentOverrides } from './packaged-launch';
+import { updateSettingsOf, type UpdateSettings } from './updates/update-mode';
 
 /** Where the embedded emulator listens and which development credentials it accepts. */
 export interface EmulatorEndpoint {
@@ -78,6 +79,8 @@ interface SharedSettings {
   environmentOverrides: EnvironmentOverrides;
   /** Where crash reports go; packaged configuration only, null (the default) sends none. */
   crashReportsUrl: string | null;
+  /** The update feed and mode; packaged configuration only, even where overrides are allowed. */
+  updates: UpdateSettings;
 }
 
 /** `warnings`: settings that were accepted but changed (a too-long session, clamped); log them. */
@@ -161,6 +164,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): ConfigRes
     idleTimeoutMinutes: vars[ENV_NAMES.idle] ?? packaged?.idleTimeoutMinutes ?? null,
     environmentOverrides: trusted.overrides,
     crashReportsUrl: packaged?.crashReports?.submitUrl ?? null,
+    updates: updateSettingsOf(packaged),
   };
 
   if (relayUrl !== undefined) {

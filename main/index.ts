@@ -14,13 +14,16 @@ import { compileCachePlan, COMPILE_CACHE_ENV, preparePrivateFolder, type Compile
 import { createBufferedLogger } from './log/buffered-logger';
 import { allowsEnvironmentOverrides, readPackagedConfigText } from './packaged-config-text';
 import { launchRefusal, trustedEnvironment, userDataOverride } from './packaged-launch';
-import { installedAppMenu } from './electron/app-menu';
+import { applyApplicationMenu } from './electron/app-menu';
+import { installTextFieldContextMenu } from './electron/context-menu';
 import { claimSingleInstance, deliverColdStartLink, listenForDeepLinks } from './electron/deep-link-delivery';
 import { DeepLinkInbox } from './electron/deep-link-inbox';
 import type { LateServices } from './electron/app-startup';
 import { reportInputActivity } from './electron/input-activity';
 import { PRIVILEGED_SCHEMES, RENDERER_ENTRY_URL, RENDERER_ORIGIN } from './electron/renderer-protocol';
-import { createWindowKeeper, guardWebContents, mainWindowOptions } from './electron/window';
+import { createWindowKeeper, guardWebContents, mainWindowOptions, leaveThroughAllowlist } from './electron/window';
+import { DOCUMENTATION_URL, type MenuActions } from './menus/application-menu';
+import type { UpdateMode } from './updates/update-mode';
 import { installCrashRecovery } from './electron/crash-recovery';
 import { logFilePath } from './electron/log-sink';
 import { installMainErrorHandlers } from './electron/main-error-handlers';
@@ -71,10 +74,24 @@ const pageOrigins = devServerUrl === undefined ? [RENDERER_ORIGIN] : [RENDERER_O
 // The page loads once its IPC answers and the stored session is restored; until then the
 // window exists (Chromium starts its page process meanwhile) but stays hidden.
 let pageReady = false;
-// Filled in by the start-up chunk: input in the window resets the idle timeout, the
-// crash dialog's "Copy diagnostics" needs the diagnostics service, and a window opened
-// later needs the store to open where the last one was.
-const late: LateServices = { noteActivity: () => undefined, copyDiagnostics: () => Promise.resolve(), placeWindow: () => undefined };
+// Filled in by the start-up chunk: input in the window resets the idle timeout, the crash
+// dialog's "Copy diagnostics" needs the diagnostics service, a window opened later needs the
+// store to open where the last one was, and the menu's Help → Diagnostics and Check for
+// Updates… reach the page and the update policy.
+const late: LateServices = {
+  noteActivity: () => undefined,
+  copyDiagnostics: () => Promise.resolve(),
+  placeWindow: () => undefined,
+  showDiagnostics: () => undefined,
+  checkForUpdates: () => undefined,
+};
+const menuActions: MenuActions = {
+  showDiagnostics: () => late.showDiagnostics(),
+  checkForUpdates: () => late.checkForUpdates(),
+  openDocumentation: () => leaveThroughAllowlist(DOCUMENTATION_URL, { openExternal: (url) => shell.openExternal(url), logger }),
+};
+const applyMenu = (updateMode: UpdateMode): void =>
+  applyApplicationMenu(Menu, { platform: process.platform, packaged: app.isPackaged, updateMode, appName: app.getName() }, menuActions);
 
 const loadPage = (win: BrowserWindow): void => {
   win.loadURL(devServerUrl ?? RENDERER_ENTRY_URL).catch((error: unknown) => {
@@ -88,6 +105,7 @@ const keeper = createWindowKeeper(() => {
   reportInputActivity(win.webContents, () => late.noteActivity());
   // The first window is placed by the start-up chunk once the store is open; later ones here.
   late.placeWindow(win);
+  installTextFieldContextMenu(win.webContents, Menu);
   win.once('ready-to-show', () => {
     win.show();
     win.focus();
@@ -112,8 +130,9 @@ if (refusal === null && !relaunching && claimSingleInstance(app)) {
 
 // --- After `ready` -----------------------------------------------------------------------
 async function startWindowFirst(): Promise<void> {
-  // Electron's default menu reloads the page and opens the developer tools; development keeps it.
-  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(installedAppMenu(process.platform)));
+  // Electron's default menu reloads the page and opens the developer tools; ours does only in
+  // development. "Check for Updates…" joins it once the settings are read (app-startup.ts).
+  applyMenu('off');
   // Before the window exists: recovery watches every window the app creates.
   installCrashRecovery({
     app,
@@ -139,6 +158,7 @@ async function startWindowFirst(): Promise<void> {
     trusted,
     keyring,
     pageOrigins,
+    applyMenu,
     rendererDir: join(import.meta.dirname, '../renderer'),
     pageReady: () => {
       pageReady = true;

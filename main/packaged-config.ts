@@ -15,6 +15,7 @@ import {
   signUpPolicyNamed,
 } from '../common/stytch/constants';
 import { PROJECT_ID_SHAPE } from '../common/stytch/credentials';
+import { UPDATE_MODES } from './updates/update-mode';
 
 export { PACKAGED_CONFIG_FILE } from './packaged-config-text';
 
@@ -55,6 +56,8 @@ const schema = z.strictObject({
   allowEnvironmentOverrides: z.boolean().default(false),
   /** Opt-in crash reports: minidumps go to this https server. Absent: none are sent. */
   crashReports: z.strictObject({ submitUrl: z.string().refine(isHttpsUrl) }).optional(),
+  /** Where installed apps look for updates (electron-updater's generic provider), and what they do then. */
+  updates: z.strictObject({ url: z.string().optional(), mode: z.enum(UPDATE_MODES) }).optional(),
 });
 
 function isHttpsUrl(raw: string): boolean {
@@ -83,6 +86,7 @@ export interface PackagedConfigOptions {
 }
 
 const EXAMPLE_RELAY_URL = 'https://signin-relay.example.org';
+const EXAMPLE_UPDATES_URL = 'https://downloads.example.org/promptgrimoire';
 
 /** `"login-or-create" is read as "open"`: the older names a file may still use. */
 function aliasNote(): string {
@@ -126,6 +130,15 @@ const FIELD_HELP: Record<string, { expect: string; example: string }> = {
     expect: 'the https address of your crash report server, without a user name or password',
     example: '"https://crashes.example.org/submit"',
   },
+  updates: {
+    expect: 'an object with mode ("automatic", "notify" or "off") and url, or no updates at all (the app never looks for updates)',
+    example: `{ "mode": "automatic", "url": "${EXAMPLE_UPDATES_URL}" }`,
+  },
+  'updates.mode': {
+    expect: '"automatic" (download in the background), "notify" (ask first) or "off" (updates come from your device management)',
+    example: '"automatic"',
+  },
+  'updates.url': { expect: 'the https address of the folder that holds latest*.yml and the installers', example: `"${EXAMPLE_UPDATES_URL}"` },
 };
 
 export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions): PackagedConfigResult {
@@ -165,6 +178,8 @@ export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions):
     }
   }
 
+  if (config.updates !== undefined) errors.push(...updatesErrors(config.updates, warnings));
+
   const secret = config.stytch.secret;
   if (secret !== undefined) {
     errors.push(...secretErrors(config, secret, opts, warnings));
@@ -174,31 +189,48 @@ export function parsePackagedConfig(json: unknown, opts: PackagedConfigOptions):
 }
 
 function relayUrlErrors(raw: string | undefined, warnings: string[]): string[] {
-  const help = `for example "${EXAMPLE_RELAY_URL}"`;
   if (raw === undefined) {
-    return [`relayUrl: is missing; relay mode needs the https address of your sign-in relay, ${help}.`];
+    return [`relayUrl: is missing; relay mode needs the https address of your sign-in relay, for example "${EXAMPLE_RELAY_URL}".`];
   }
+  return serviceUrlErrors('relayUrl', raw, { what: 'the relay', example: EXAMPLE_RELAY_URL }, warnings);
+}
+
+function updatesErrors(updates: NonNullable<PackagedConfig['updates']>, warnings: string[]): string[] {
+  if (updates.url === undefined) {
+    // "off" needs no feed: an MDM-managed fleet is updated by its own tooling.
+    if (updates.mode === 'off') return [];
+    return [
+      `updates.url: is missing; "mode": "${updates.mode}" needs the https address of your update feed, for example "${EXAMPLE_UPDATES_URL}". ` +
+        'Or set "mode": "off" when your device management installs updates.',
+    ];
+  }
+  return serviceUrlErrors('updates.url', updates.url, { what: 'the update feed', example: EXAMPLE_UPDATES_URL }, warnings);
+}
+
+/** An https service address (plain http only on loopback, with a warning), with no credentials, query or fragment. */
+function serviceUrlErrors(field: string, raw: string, service: { what: string; example: string }, warnings: string[]): string[] {
+  const help = `for example "${service.example}"`;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return [`relayUrl: ${quote(raw)} is not a URL; ${help}.`];
+    return [`${field}: ${quote(raw)} is not a URL; ${help}.`];
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && loopback) {
     warnings.push(
-      `relayUrl: ${url.origin} is a plain-http loopback address. That is for development on this ` +
-        'computer only; an installer for other people needs the https address of the relay.',
+      `${field}: ${url.origin} is a plain-http loopback address. That is for development on this ` +
+        `computer only; an installer for other people needs the https address of ${service.what}.`,
     );
   } else if (url.protocol !== 'https:') {
-    return [`relayUrl: must use https (plain http only for ${LOOPBACK_HOSTS_TEXT}), got ${quote(raw)}; ${help}.`];
+    return [`${field}: must use https (plain http only for ${LOOPBACK_HOSTS_TEXT}), got ${quote(raw)}; ${help}.`];
   }
   if (url.username || url.password) {
     // Credentials in the URL would ship inside every installer, like an embedded secret.
-    return [`relayUrl: must not contain a user name or password; ${help}.`];
+    return [`${field}: must not contain a user name or password; ${help}.`];
   }
   if (url.search || url.hash) {
-    return [`relayUrl: must not have a query or fragment, got ${quote(raw)}; ${help}.`];
+    return [`${field}: must not have a query or fragment, got ${quote(raw)}; ${help}.`];
   }
   return [];
 }

@@ -81,6 +81,16 @@ export const DIAGNOSTICS_FAILURE_CODES = {
 } as const;
 export type DiagnosticsFailureCode = (typeof DIAGNOSTICS_FAILURE_CODES)[keyof typeof DIAGNOSTICS_FAILURE_CODES];
 
+/** Refusals of the update calls (main/updates/update-policy.ts words them). */
+export const UPDATE_FAILURE_CODES = {
+  off: 'updates-off',
+  nothingOffered: 'update-not-offered',
+  notReady: 'update-not-ready',
+  downloadFailed: 'update-download-failed',
+  restartBlocked: 'restart-blocked',
+} as const;
+export type UpdateFailureCode = (typeof UPDATE_FAILURE_CODES)[keyof typeof UPDATE_FAILURE_CODES];
+
 /** Failures of the call itself, whatever the channel. */
 export const CALL_FAILURE_CODES = {
   /** Main refused the payload: it did not match the channel's request schema. */
@@ -94,7 +104,7 @@ export const CALL_FAILURE_CODES = {
 } as const;
 export type CallFailureCode = (typeof CALL_FAILURE_CODES)[keyof typeof CALL_FAILURE_CODES];
 
-export type IpcFailureCode = NoticeCode | DiagnosticsFailureCode | CallFailureCode;
+export type IpcFailureCode = NoticeCode | DiagnosticsFailureCode | UpdateFailureCode | CallFailureCode;
 
 /** Handlers never throw across IPC; they answer with a result that has a stable code. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: IpcFailureCode; message: string };
@@ -204,10 +214,25 @@ export const diagnosticsViewSchema = z.strictObject({
   logFilePath: z.string().nullable(),
   /** Opt-in crash reports: on only when the packaged configuration names a server (its origin). */
   crashReports: z.strictObject({ enabled: z.boolean(), server: z.string().nullable() }),
+  /** How this installation updates, and the last check in words (null: none yet, or updates are off). */
+  updates: z.strictObject({ mode: z.enum(['automatic', 'notify', 'off']), lastCheck: z.string().nullable() }),
   /** The plain-text report "Copy diagnostics" puts on the clipboard. */
   report: z.string(),
 });
 export type DiagnosticsView = z.infer<typeof diagnosticsViewSchema>;
+
+/** What the page knows of updates: enough for the banner, never the feed's address or a file path. */
+export const updateViewSchema = z.strictObject({
+  /** 'idle': nothing to offer (also when updates are off). */
+  status: z.enum(['idle', 'available', 'downloading', 'ready']),
+  /** The version on offer, downloading or ready; null when idle. */
+  version: z.string().nullable(),
+  /** While downloading: how much has arrived, 0 to 100; null otherwise. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** After a check the person asked for, a failed download or a restart that has to wait. */
+  notice: z.strictObject({ tone: z.enum(['info', 'warning']), message: z.string() }).nullable(),
+});
+export type UpdateView = z.infer<typeof updateViewSchema>;
 
 /** A page that hit a render error: what it may tell main. No view data, only the error. */
 const rendererErrorReportSchema = z.strictObject({
@@ -271,6 +296,12 @@ export const INVOKE_CONTRACT = {
   revealLogFile: { channel: 'diagnostics:reveal-log-file', request: nothing, response: diagnosticsViewSchema },
   /** Tells main the page hit a render error (already cut to the schema's limits). */
   reportRendererError: { channel: 'app:report-renderer-error', request: rendererErrorReportSchema, response: rendererErrorReceiptSchema },
+  getUpdate: { channel: 'updates:get', request: nothing, response: updateViewSchema },
+  /** "notify" mode: fetch the update on offer. */
+  downloadUpdate: { channel: 'updates:download', request: nothing, response: updateViewSchema },
+  /** Quits and installs the downloaded update; refused while a sign-in or session write is under way. */
+  restartToUpdate: { channel: 'updates:restart', request: nothing, response: updateViewSchema },
+  dismissUpdateNotice: { channel: 'updates:dismiss-notice', request: nothing, response: updateViewSchema },
   // A call is never named on…: that is how the page tells subscriptions apart (renderer/deadlines.ts).
 } as const satisfies Record<string, InvokeSpec> & { [name: `on${Capitalize<string>}`]: never };
 
@@ -278,6 +309,9 @@ export const INVOKE_CONTRACT = {
 export const PUSH_CONTRACT = {
   /** Every change of the sign-in view; the subscription returns its unsubscribe function. */
   onViewChanged: { channel: 'auth:view-changed', payload: authViewSchema },
+  onUpdateChanged: { channel: 'updates:changed', payload: updateViewSchema },
+  /** The application menu's Help → Diagnostics. */
+  onShowDiagnostics: { channel: 'app:show-diagnostics', payload: nothing },
 } as const satisfies Record<`on${Capitalize<string>}`, { channel: `${string}:${string}`; payload: z.ZodType }>;
 
 type Invokes = typeof INVOKE_CONTRACT;

@@ -1,12 +1,14 @@
 // The shell: a wordmark, a centred card, and the screen for the current AuthView status.
 // The main process decides the status; this file only maps it to a screen and wires the
 // buttons to the bridge.
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { AuthView, NoticeAction } from '../preload/api';
 import { MemoryOnlyBanner } from './components/memory-only-banner';
 import { NoticeAlert, noticeKey } from './components/notice-alert';
 import { PageFrame } from './components/page-frame';
 import { StatusAnnouncer } from './components/status-announcer';
+import { UpdateBanner } from './components/update-banner';
+import { BridgeContext } from './bridge-context';
 import { instant } from './format';
 import { Button } from './components/button';
 import { AuthenticatingScreen } from './screens/authenticating-screen';
@@ -67,6 +69,9 @@ export function App({ feed }: { feed: ViewFeed }) {
   const [diagnosticsOver, setDiagnosticsOver] = useState<Screen | null>(null);
   if (diagnosticsOver !== null && diagnosticsOver !== screen) setDiagnosticsOver(null);
   const showDiagnostics = diagnosticsOver === screen;
+  // Help → Diagnostics in the application menu opens it over whatever is showing.
+  const api = useContext(BridgeContext);
+  useEffect(() => api?.onShowDiagnostics(() => setDiagnosticsOver(previous.current)), [api]);
   const offersDiagnostics = !showDiagnostics && (screen === 'sign-in' || screen === 'check-email' || screen === 'signed-in');
 
   const onNoticeAction = (action: NoticeAction) => {
@@ -119,6 +124,7 @@ export function App({ feed }: { feed: ViewFeed }) {
       }
     >
       {view?.persistence === 'memory-only' && screen !== 'restoring' && <MemoryOnlyBanner />}
+      <UpdateBanner />
       <div className={screen === 'restoring' ? 'card card--quiet' : 'card'}>
         {showDiagnostics ? <DiagnosticsScreen onBack={() => setDiagnosticsOver(null)} /> : renderScreen()}
       </div>

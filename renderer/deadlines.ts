@@ -59,7 +59,7 @@ const isSubscription = (name: keyof GrimoireApi): name is PushMethod => /^on[A-Z
 
 /**
  * The same bridge with a deadline on every call. `latestView` is read at each call, so the
- * deadline follows the configuration main reports. Subscriptions pass through untouched.
+ * deadline follows the configuration main reports. Subscriptions (`on…`) pass through untouched.
  */
 export function withDeadlines(api: GrimoireApi, latestView: () => AuthView | null, timers: DeadlineTimers = realTimers): GrimoireApi {
   const wrapped: Record<string, unknown> = {};

@@ -14,6 +14,7 @@ import './styles/controls.css';
 import './styles/screens.css';
 import './styles/account.css';
 import './styles/diagnostics.css';
+import './styles/updates.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing #root');

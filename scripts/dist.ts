@@ -11,7 +11,8 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Configuration } from 'electron-builder';
-import { PACKAGED_CONFIG_FILE, parsePackagedConfig } from '../main/packaged-config';
+import { PACKAGED_CONFIG_FILE, parsePackagedConfig, type PackagedConfig } from '../main/packaged-config';
+import { updateSettingsOf } from '../main/updates/update-mode';
 import { runBin } from './package-bin';
 
 export type TargetOs = 'mac' | 'win' | 'linux';
@@ -160,7 +161,7 @@ function winSigning(env: Env): SigningReport {
   };
 }
 
-export type ConfigLoad = { ok: true; json: string; warnings: string[] } | { ok: false; errors: string[] };
+export type ConfigLoad = { ok: true; json: string; config: PackagedConfig; warnings: string[] } | { ok: false; errors: string[] };
 
 /** Reads and validates the app-config; returns the JSON to ship (defaults filled in). */
 export function loadAppConfig(path: string, allowEmbeddedSecret: boolean): ConfigLoad {
@@ -181,7 +182,21 @@ export function loadAppConfig(path: string, allowEmbeddedSecret: boolean): Confi
   }
   const result = parsePackagedConfig(raw, { allowEmbeddedSecret });
   if (!result.ok) return { ok: false, errors: result.errors.map((e) => `${path}: ${e}`) };
-  return { ok: true, json: `${JSON.stringify(result.config, null, 2)}\n`, warnings: result.warnings };
+  return { ok: true, json: `${JSON.stringify(result.config, null, 2)}\n`, config: result.config, warnings: result.warnings };
+}
+
+/**
+ * electron-builder's `publish` for this app-config: the generic https feed and its channel,
+ * so electron-builder writes app-update.yml into the app and latest*.yml (beta*.yml on the
+ * beta channel) beside the installers; null when the app never updates itself. The app reads
+ * the feed from its app-config; app-update.yml only gives electron-updater its cache folder.
+ */
+export type PublishSettings = [{ provider: 'generic'; url: string; channel: string }] | null;
+
+export function publishSettings(config: PackagedConfig): PublishSettings {
+  const updates = updateSettingsOf(config);
+  if (updates.mode === 'off') return null;
+  return [{ provider: 'generic', url: updates.url, channel: updates.feedChannel }];
 }
 
 function banner(text: string): void {
@@ -223,7 +238,11 @@ async function main(): Promise<number> {
   banner(`electron-builder (${options.os})`);
   const { build, Platform } = await import('electron-builder');
   const platform = { mac: Platform.MAC, win: Platform.WINDOWS, linux: Platform.LINUX }[options.os];
-  const artifacts = await build({ targets: platform.createTarget(), config: signing.overrides, publish: 'never' });
+  const publish = publishSettings(loaded.config);
+  console.log(publish === null ? 'Updates: off (no feed files).' : `Updates: ${publish[0].url} (${publish[0].channel} channel); upload the *.yml feed files with the installers.`);
+  // Nothing is uploaded from here: support staff host the feed (docs/distributing.md, "Updates").
+  const config: Configuration = { ...signing.overrides, publish };
+  const artifacts = await build({ targets: platform.createTarget(), config, publish: 'never' });
 
   banner('Artifacts (SHA-256)');
   for (const file of artifacts.filter((f) => !f.endsWith('.blockmap'))) {

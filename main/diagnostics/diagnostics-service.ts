@@ -13,8 +13,9 @@ import type { DiagnosticsService } from '../services';
 import type { PasswordStoreChoice } from '../keyring/password-store';
 import { describeRoute } from '../network/proxy-answer';
 import type { NetworkSettings, RoutingDispatcher } from '../network/routing-dispatcher';
+import type { UpdateDiagnostics } from '../updates/update-policy';
 import { checkReachability, reachabilityTarget, type Reachability } from './reachability';
-import { buildDiagnosticsReport, type DiagnosticsFacts } from './report';
+import { buildDiagnosticsReport, lastUpdateCheck, type DiagnosticsFacts } from './report';
 
 export interface ProtocolHandlerState {
   isDefault: boolean;
@@ -66,6 +67,8 @@ export interface DiagnosticsServiceDeps {
   network?: NetworkSettings;
   /** On Linux: the keyring Chromium was told to use before start-up, and why. */
   keyringChoice?: PasswordStoreChoice | null;
+  /** The update policy's state; absent where nothing updates (the harness, development). */
+  updates?: () => UpdateDiagnostics;
 }
 
 
@@ -112,6 +115,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
     const logFile = probes.logFilePath();
     const encrypted = view.persistence === 'encrypted';
     const crashReportsTo = config.crashReportsUrl === null ? null : new URL(config.crashReportsUrl).origin;
+    const updates = deps.updates?.() ?? { mode: 'off', channel: config.channel, status: 'idle', lastCheck: null };
     const facts: DiagnosticsFacts = {
       generatedAt: now(),
       app: {
@@ -122,6 +126,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
         mode: config.mode,
         environmentOverrides: config.environmentOverrides,
         crashReportsTo,
+        updates,
       },
       os: { platform: probes.platform, release: probes.osRelease, arch: probes.arch, linuxPackage: probes.linuxPackage },
       protocol: { isDefaultHandler: protocol.isDefault, handlerName: protocol.currentHandler, detail: protocol.detail },
@@ -155,6 +160,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
       },
       logFilePath: logFile === null ? null : redactText(logFile),
       crashReports: { enabled: crashReportsTo !== null, server: crashReportsTo === null ? null : redactText(crashReportsTo) },
+      updates: { mode: updates.mode, lastCheck: updates.mode === 'off' ? null : redactText(lastUpdateCheck(updates)) },
       report: buildDiagnosticsReport(facts),
     };
   }

@@ -6,6 +6,7 @@
 // logger's redactor, so no token, JWT, verifier or secret can reach the report whatever the
 // facts hold.
 import { REDACTED, redactText } from '../../common/log/redact';
+import type { UpdateDiagnostics } from '../updates/update-policy';
 
 export const SCHEME = 'promptgrimoire';
 
@@ -22,6 +23,7 @@ export interface DiagnosticsFacts {
     environmentOverrides: 'development' | 'allowed' | 'ignored';
     /** Where crash reports go (an origin), or null when they are off. */
     crashReportsTo: string | null;
+    updates: UpdateDiagnostics;
   };
   os: {
     /** process.platform */
@@ -99,7 +101,31 @@ function appLines({ app }: DiagnosticsFacts): string[] {
     `Sign-in: ${app.mode === 'relay' ? 'through the relay' : app.mode === 'direct' ? 'directly with Stytch' : 'local emulator'}`,
     `Environment overrides: ${OVERRIDE_WORDS[app.environmentOverrides]}`,
     `Crash reports: ${app.crashReportsTo === null ? 'off' : `on, sent to ${app.crashReportsTo}`}`,
+    ...updateLines(app.updates),
   ];
+}
+
+const UPDATE_MODE_WORDS = {
+  automatic: 'automatic (downloaded in the background, installed on quit)',
+  notify: 'notify (offered, downloaded when accepted)',
+  off: 'off (this installation never looks for updates)',
+} as const;
+
+const CHECK_RESULT_WORDS = { 'up-to-date': 'up to date', 'update-available': 'update available', failed: 'FAILED' } as const;
+
+/** "Updates: <mode>", then the last check and its result while updates are on. */
+function updateLines(updates: UpdateDiagnostics): string[] {
+  const lines = [`Updates: ${UPDATE_MODE_WORDS[updates.mode]}`];
+  return updates.mode === 'off' ? lines : [...lines, `Last update check: ${lastUpdateCheck(updates)}`];
+}
+
+/** The last check, its result and whether an update waits, in words. */
+export function lastUpdateCheck(updates: UpdateDiagnostics): string {
+  const check = updates.lastCheck;
+  if (check === null) return 'not yet';
+  const detail = check.detail === null ? '' : ` (${check.detail})`;
+  const ready = updates.status === 'ready' ? '; ready to install' : '';
+  return `${check.at}, ${CHECK_RESULT_WORDS[check.result]}${detail}${ready}`;
 }
 
 function systemLines({ os }: DiagnosticsFacts): string[] {

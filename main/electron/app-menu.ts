@@ -1,16 +1,21 @@
-// The application menu of an installed app. Electron's default menu offers Reload, Force
-// Reload and Toggle Developer Tools; an installed app gets only what a person needs: the
-// standard Edit roles (so Cmd+C / Cmd+V keep working in fields on macOS, where shortcuts
-// live in the menu) and the Window roles, plus the app menu on macOS. A fuller menu can be
-// built on this one.
-// Rule: Electron types only; main/index.ts builds and applies the menu.
-import type { MenuItemConstructorOptions } from 'electron';
+// Applies the application menu built by main/menus/application-menu.ts. Applied twice: before
+// the window, without "Check for Updates…" (the update mode is known once the settings are
+// validated), and again once it is.
+// Rule: Electron types only; the Menu object is passed in.
+import type { Menu, MenuItemConstructorOptions } from 'electron';
+import { applicationMenuTemplate, type ApplicationMenuOptions, type MenuActions } from '../menus/application-menu';
+import type { MenuTemplateItem } from '../menus/menu-item';
+import type { Expect } from './type-checks';
 
-/** Roles that reload the page or open the developer tools: never in an installed app. */
-export const DEVELOPER_ROLES = ['reload', 'forceReload', 'toggleDevTools', 'viewMenu'] as const;
+export type _MenuItemFits = Expect<MenuTemplateItem extends MenuItemConstructorOptions ? true : false>;
 
-export function installedAppMenu(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
-  const standard: MenuItemConstructorOptions[] = [{ role: 'editMenu' }, { role: 'windowMenu' }];
-  // macOS shows the app menu (About, Hide, Quit) first; elsewhere the window's menu bar has none.
-  return platform === 'darwin' ? [{ role: 'appMenu' }, ...standard] : standard;
+/** Electron's Menu class, narrowed to what applying a template needs. */
+export interface MenuClassLike<M> {
+  buildFromTemplate(template: MenuItemConstructorOptions[]): M;
+  setApplicationMenu(menu: M | null): void;
+}
+export type _MenuClassFits = Expect<typeof Menu extends MenuClassLike<Menu> ? true : false>;
+
+export function applyApplicationMenu<M>(menu: MenuClassLike<M>, options: ApplicationMenuOptions, actions: MenuActions): void {
+  menu.setApplicationMenu(menu.buildFromTemplate(applicationMenuTemplate(options, actions)));
 }

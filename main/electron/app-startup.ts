@@ -15,6 +15,10 @@ import { createDiagnosticsService } from '../diagnostics/diagnostics-service';
 import { createIpcEndpoints } from '../ipc/endpoints';
 import { createIpcHandlers } from '../ipc/handlers';
 import type { PasswordStoreChoice } from '../keyring/password-store';
+import { restartGateFor } from '../updates/restart-gate';
+import type { UpdateMode } from '../updates/update-mode';
+import { createUpdatePolicy } from '../updates/update-policy';
+import { PUSH_CONTRACT, type PushChannel } from '../../preload/api';
 import type { TrustedEnvironment } from '../packaged-launch';
 import type { PackagedConfigText } from '../packaged-config-text';
 import type { Logger } from '../../common/ports';
@@ -32,6 +36,7 @@ import { createSafeStorageCipher } from './safe-storage-cipher';
 import { watchResume } from './power-events';
 import { systemNetwork } from './proxy-resolver';
 import { openSessionStore } from './session-store';
+import { createElectronUpdater, loadAppUpdater } from './updater';
 import { denyAllPermissions, WINDOW_SIZES, type WindowKeeper } from './window';
 import { placeAndRemember } from './window-placement';
 
@@ -50,6 +55,8 @@ export interface StartupContext {
   keyring: PasswordStoreChoice | null;
   /** Origins the page may be served from: app://renderer, and the Vite dev server in development. */
   pageOrigins: readonly string[];
+  /** Applies the application menu again, now knowing whether updates are on. */
+  applyMenu: (updateMode: UpdateMode) => void;
   /** out/renderer: what app://renderer serves. */
   rendererDir: string;
   /** Loads the page into the window (and any later one): IPC and the restore are ready. */
@@ -66,6 +73,10 @@ export interface LateServices {
   copyDiagnostics: () => Promise<unknown>;
   /** A window created later (after a close on macOS) opens where the last one was left. */
   placeWindow: (win: BrowserWindow) => void;
+  /** Help → Diagnostics. */
+  showDiagnostics: () => void;
+  /** Check for Updates… in the application menu. */
+  checkForUpdates: () => void;
 }
 
 export async function startApp(ctx: StartupContext): Promise<void> {
@@ -119,6 +130,20 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     logger,
     network: network.settings,
   });
+  const feed = config.config.updates;
+  const updates = createUpdatePolicy({
+    mode: feed.mode,
+    channel: config.config.channel,
+    // electron-updater loads on the first check, after the page (FIRST_CHECK_DELAY_MS).
+    updater: feed.mode === 'off' ? null : createElectronUpdater(loadAppUpdater, { url: feed.url, channel: feed.feedChannel }, logger),
+    gate: restartGateFor(core),
+    clock: { now: () => Date.now() },
+    logger,
+  });
+  const push = (channel: PushChannel, payload?: unknown): void => {
+    const contents = keeper.current()?.webContents;
+    if (contents !== undefined && !contents.isDestroyed()) contents.send(channel, payload);
+  };
   const diagnostics = createDiagnosticsService({
     config: config.config,
     currentView: () => core.view(),
@@ -142,12 +167,26 @@ export async function startApp(ctx: StartupContext): Promise<void> {
     logger,
     network: network.settings,
     keyringChoice: ctx.keyring,
+    updates: () => updates.diagnostics(),
   });
   // The window exists but is hidden until the page is ready: placed before anyone sees it.
   const placeWindow = (win: BrowserWindow): void => void placeAndRemember(win, { screen, store, limits: WINDOW_SIZES, logger });
   const first = keeper.current();
   if (first !== null) placeWindow(first);
-  ctx.provide({ noteActivity: () => core.noteActivity(), copyDiagnostics: () => diagnostics.copy(), placeWindow });
+  ctx.provide({
+    noteActivity: () => core.noteActivity(),
+    copyDiagnostics: () => diagnostics.copy(),
+    placeWindow,
+    showDiagnostics: () => {
+      keeper.reveal();
+      push(PUSH_CONTRACT.onShowDiagnostics.channel);
+    },
+    checkForUpdates: () => {
+      keeper.reveal();
+      void updates.checkNow();
+    },
+  });
+  if (feed.mode !== 'off') ctx.applyMenu(feed.mode);
 
   denyAllPermissions(session.defaultSession, logger);
   protocol.handle(RENDERER_SCHEME, createRendererProtocolHandler(ctx.rendererDir));
@@ -156,13 +195,16 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   removeForeignIpc(ipcMain, logger);
   const disposeIpc = registerIpcHandlers(
     ipcMain,
-    createIpcEndpoints(createIpcHandlers({ core, account: core.account, diagnostics }, logger), logger),
+    createIpcEndpoints(createIpcHandlers({ core, account: core.account, diagnostics, updates }, logger), logger),
     createSenderCheck({ window: keeper.current, allowedOrigins: ctx.pageOrigins }),
     logger,
   );
   const stopPushes = pushViewChanges(core, () => keeper.current()?.webContents ?? null);
+  const stopUpdatePushes = updates.onView((view) => push(PUSH_CONTRACT.onUpdateChanged.channel, view));
   wireQuit(core, keeper, logger, () => {
     stopPushes();
+    stopUpdatePushes();
+    updates.dispose();
     disposeIpc();
   });
 
@@ -176,6 +218,7 @@ export async function startApp(ctx: StartupContext): Promise<void> {
   ctx.pageReady();
   // After the restore: a resume before it has nothing to check yet.
   watchResume(powerMonitor, { checkSession: () => core.checkSession(), networkChanged: () => network.changed(), logger });
+  updates.start();
   ctx.inbox.attach(core, (error) => logger.error('deep link delivery failed', { error: String(error) }));
 
   if (touchProtocolHandler) {

@@ -96,7 +96,7 @@ export interface GuardOptions {
 }
 
 /** Opens an allowlisted link in the browser; anything else is only logged. */
-function leaveThroughAllowlist(url: string, { openExternal, logger }: GuardOptions): void {
+export function leaveThroughAllowlist(url: string, { openExternal, logger }: GuardOptions): void {
   if (!isAllowedExternalUrl(url)) {
     logger.warn('window: blocked a link to a host that is not allowlisted', { origin: originOf(url) });
     return;

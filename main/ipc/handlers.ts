@@ -7,6 +7,7 @@ import type { IpcResult, InvokeMethod, RequestOf, ResponseOf } from '../../prelo
 import type { AppCore } from '../app-core';
 import type { Logger } from '../../common/ports';
 import type { AccountService, DiagnosticsService } from '../services';
+import type { UpdatePolicy } from '../updates/update-policy';
 
 /** The handler map's type, derived from the contract: a missing or mistyped handler does not compile. */
 export type IpcHandlers = { readonly [M in InvokeMethod]: (request: RequestOf<M>) => Promise<IpcResult<ResponseOf<M>>> };
@@ -15,6 +16,7 @@ export interface IpcServices {
   core: AppCore;
   account: AccountService;
   diagnostics: DiagnosticsService;
+  updates: Pick<UpdatePolicy, 'view' | 'download' | 'restart' | 'dismissNotice'>;
 }
 
 /** The stable code a page's render error is logged under; support searches the log for it. */
@@ -23,7 +25,7 @@ export const RENDERER_ERROR_CODE = 'renderer-error';
 /** The sign-in core answers with views; wrap them as successful results. */
 const ok = async <T>(value: Promise<T> | T): Promise<IpcResult<T>> => ({ ok: true, value: await value });
 
-export function createIpcHandlers({ core, account, diagnostics }: IpcServices, logger: Logger): IpcHandlers {
+export function createIpcHandlers({ core, account, diagnostics, updates }: IpcServices, logger: Logger): IpcHandlers {
   return {
     getView: () => ok(core.view()),
     sendLink: ({ email }) => ok(core.sendLink(email)),
@@ -44,6 +46,10 @@ export function createIpcHandlers({ core, account, diagnostics }: IpcServices, l
     copyDiagnostics: () => diagnostics.copy(),
     fixProtocolHandler: () => diagnostics.fixProtocolHandler(),
     revealLogFile: () => diagnostics.revealLogFile(),
+    getUpdate: () => ok(updates.view()),
+    downloadUpdate: () => updates.download(),
+    restartToUpdate: () => updates.restart(),
+    dismissUpdateNotice: () => ok(updates.dismissNotice()),
     reportRendererError: (report) => {
       // The logger redacts message and stack like every other line.
       logger.error('the page hit a render error', { code: RENDERER_ERROR_CODE, message: report.message, stack: report.stack });

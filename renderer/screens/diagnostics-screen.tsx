@@ -104,6 +104,10 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
             <Fact term="Crash reports" testId="crash-reports-status">
               {value.crashReports.enabled ? `On, sent to ${value.crashReports.server ?? 'the configured server'}` : 'Off'}
             </Fact>
+            <Fact term="Updates" testId="updates-status">
+              {UPDATE_MODE_WORDS[value.updates.mode]}
+              {value.updates.lastCheck !== null && <p className="fact__detail">Last check: {value.updates.lastCheck}</p>}
+            </Fact>
             <Fact term="Log file">
               {value.logFilePath ? (
                 <>
@@ -133,6 +137,12 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
     </section>
   );
 }
+
+const UPDATE_MODE_WORDS: Record<DiagnosticsView['updates']['mode'], string> = {
+  automatic: 'Automatic: downloaded in the background, installed on quit',
+  notify: 'Offered: downloaded when you accept',
+  off: 'Off: this installation does not look for updates',
+};
 
 interface FactProps {
   term: string;

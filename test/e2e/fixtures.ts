@@ -9,8 +9,9 @@ import { startEmulator, type OutboxMessage, type RunningEmulator } from '../../e
 import { startRelay, type RunningRelay } from '../../relay/server';
 import type { AppTarget } from './targets/app-target';
 import { BridgeFaults } from './targets/bridge-faults';
-import { electronSkipReason, launchElectronTarget } from './targets/electron';
+import { electronSkipReason, launchElectronTarget, type MainMenu } from './targets/electron';
 import { launchHarnessTarget } from './targets/harness';
+import type { AppSimulations } from './targets/harness-updates';
 
 export interface AppFixture {
   readonly page: Page;
@@ -29,6 +30,10 @@ export interface AppFixture {
    * target there is no test-side hop to put them on, and queuing one fails the test).
    */
   readonly faults: BridgeFaults;
+  /** Updates on the feed, the application menu (harness target only; undefined on the electron target). */
+  readonly simulate: AppSimulations | undefined;
+  /** The real application menu (electron target only; undefined on the harness target). */
+  readonly mainMenu: MainMenu | undefined;
 }
 
 export interface AppOptions {
@@ -80,7 +85,7 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
         : undefined;
     const env = { ...backendEnv(metadata?.backend ?? 'direct', emulator, relay), ...appEnv };
     const userDataDir = await mkdtemp(join(tmpdir(), 'promptgrimoire-e2e-'));
-    let app: AppTarget & { logLines?: readonly string[] };
+    let app: AppTarget & { logLines?: readonly string[]; simulate?: AppSimulations; mainMenu?: MainMenu };
     let closed = false;
     const faults = target === 'harness' ? new BridgeFaults() : unsupportedFaults();
     try {
@@ -113,6 +118,12 @@ export const test = base.extend<AppOptions & { app: AppFixture }>({
         return app.logLines ?? [];
       },
       faults,
+      get simulate() {
+        return app.simulate;
+      },
+      get mainMenu() {
+        return app.mainMenu;
+      },
     });
     if (!closed) await app.close();
     await relay?.close();

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         idleTimeoutMinutes: null,
         environmentOverrides: 'development',
         crashReportsUrl: null,
+        updates: { mode: 'off', url: null },
       },
       warnings: [],
     });

@@ -14,6 +14,14 @@ import { keyringProblem, LINUX_PASSWORD_STORE_SWITCH } from './keyring-check';
 const MAIN_ENTRY = resolve('out/main/index.js');
 const SECOND_INSTANCE_TIMEOUT_MS = 15_000;
 
+/** The real application menu, read and clicked in the app's main process. */
+export interface MainMenu {
+  /** Each top-level menu's label and its items' labels (or roles, or "separator"). */
+  outline(): Promise<{ label: string; items: string[] }[]>;
+  /** Clicks `item` in the top-level menu `menu`, as a person would. */
+  click(menu: string, item: string): Promise<void>;
+}
+
 export interface ElectronTargetOptions {
   /** A fresh folder per test: profile, store, log and the single-instance lock all live here. */
   userDataDir: string;
@@ -101,7 +109,7 @@ function deliverThroughSecondInstance(exe: string, options: ElectronTargetOption
   });
 }
 
-export async function launchElectronTarget(options: ElectronTargetOptions): Promise<AppTarget> {
+export async function launchElectronTarget(options: ElectronTargetOptions): Promise<AppTarget & { mainMenu: MainMenu }> {
   const exe = executablePath();
   if (!existsSync(MAIN_ENTRY)) {
     throw new Error(`${MAIN_ENTRY} is missing: run \`npx electron-vite build\` before the electron target`);
@@ -152,6 +160,27 @@ export async function launchElectronTarget(options: ElectronTargetOptions): Prom
       await deliverThroughSecondInstance(exe, options, url);
     },
     readClipboard: () => running().app.evaluate(({ clipboard }) => clipboard.readText()),
+    mainMenu: {
+      outline: () =>
+        running().app.evaluate(({ Menu }) =>
+          (Menu.getApplicationMenu()?.items ?? []).map((top) => ({
+            label: top.label,
+            items: (top.submenu?.items ?? []).map((item) => item.label || item.role || item.type),
+          })),
+        ),
+      click: (menu, item) =>
+        running().app.evaluate(
+          ({ Menu }, [menuLabel, itemLabel]) => {
+            const found = Menu.getApplicationMenu()
+              ?.items.find((top) => top.label === menuLabel)
+              ?.submenu?.items.find((entry) => entry.label === itemLabel);
+            if (found === undefined) throw new Error(`no menu item ${menuLabel} → ${itemLabel}`);
+            // Electron types MenuItem.click as Function; a menu calls it with no arguments for a role-less item.
+            (found.click as () => void)();
+          },
+          [menu, item] as const,
+        ),
+    },
     restart: async () => {
       await close();
       current = await launch();

@@ -24,6 +24,7 @@ import { createMemoryClipboard } from '../../fixtures/memory-clipboard';
 import type { AppTarget } from './app-target';
 import type { BridgeFaults } from './bridge-faults';
 import { createHarnessDiagnostics } from './harness-diagnostics';
+import { createHarnessUpdates, type AppSimulations } from './harness-updates';
 
 const RENDERER_DIR = resolve('out/renderer');
 const MIME: Record<string, string> = {
@@ -48,6 +49,7 @@ export interface HarnessOptions {
 export interface HarnessTarget extends AppTarget {
   /** Every line the core logged, for secret-leak checks. */
   readonly logLines: readonly string[];
+  readonly simulate: AppSimulations;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -131,12 +133,22 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
   let core: AppCore;
   let context: BrowserContext;
   let page: Page;
+  let updates: ReturnType<typeof createHarnessUpdates>;
+  const push = (channel: string, payload?: unknown): Promise<void> =>
+    page
+      .evaluate(([c, p]) => {
+        (window as unknown as { __grimoireDeliver: (c: string, p: unknown) => void }).__grimoireDeliver(c, p);
+      }, [channel, payload] as const)
+      .catch(() => {
+        // The page is closing or navigating; its next get brings it up to date.
+      });
 
   async function open(): Promise<void> {
     const appCore = createAppCore({ config, cipher, store: createConfStore(userDataDir), clipboard, logger, clock });
     core = appCore;
     const diagnostics = createHarnessDiagnostics({ config, currentView: () => appCore.view(), logFilePath, clipboard, logger, runCommand });
-    const endpoints = createIpcEndpoints(createIpcHandlers({ core: appCore, account: appCore.account, diagnostics }, logger), logger);
+    updates = createHarnessUpdates(appCore, clock, logger);
+    const endpoints = createIpcEndpoints(createIpcHandlers({ core: appCore, account: appCore.account, diagnostics, updates: updates.policy }, logger), logger);
     context = await browser.newContext();
     // The window's timers and Date run from the same time as the core, flowing naturally
     // until advanceClock() jumps both forward.
@@ -156,12 +168,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
           // The page is closing or navigating; the next getView() brings it up to date.
         });
     });
+    updates.policy.onView((view) => void push(PUSH_CONTRACT.onUpdateChanged.channel, view));
     const started = core.start();
     await currentPage.goto(url);
     await started;
   }
 
   async function shut(): Promise<void> {
+    updates.policy.dispose();
     await core.dispose();
     await context.close();
   }
@@ -172,6 +186,14 @@ export async function launchHarnessTarget(options: HarnessOptions): Promise<Harn
       return page;
     },
     logLines,
+    simulate: {
+      async offerUpdate(version) {
+        updates.updater.feedVersion = version;
+        await updates.policy.checkNow();
+      },
+      updateRestarts: () => updates.updater.restarts,
+      showDiagnosticsFromMenu: () => push(PUSH_CONTRACT.onShowDiagnostics.channel),
+    },
     readClipboard: () => Promise.resolve(clipboard.text),
     async deliverDeepLink(link) {
       // As on Windows and Linux: the URL reaches the app among other command-line arguments.

@@ -12,6 +12,7 @@ import {
   DIAGNOSTICS_FAILURE_CODES,
   INVOKE_CONTRACT,
   NOTICE_CODES,
+  UPDATE_FAILURE_CODES,
   type GrimoireApi,
   type InvokeChannel,
   type IpcResult,
@@ -21,9 +22,10 @@ import { createIpcHandlers } from '../../../main/ipc/handlers';
 import { createCommandRunner } from '../../../main/diagnostics/command-runner';
 import { createLogger } from '../../../common/log/logger';
 import { createHarnessDiagnostics } from '../../e2e/targets/harness-diagnostics';
+import { createHarnessUpdates } from '../../e2e/targets/harness-updates';
 import { deepLinkFor, startAccountRig, type AccountRig } from '../account/rig';
 
-const CODES = new Set<string>([...NOTICE_CODES, ...Object.values(DIAGNOSTICS_FAILURE_CODES), ...Object.values(CALL_FAILURE_CODES)]);
+const CODES = new Set<string>([...NOTICE_CODES, ...Object.values(DIAGNOSTICS_FAILURE_CODES), ...Object.values(UPDATE_FAILURE_CODES), ...Object.values(CALL_FAILURE_CODES)]);
 const RESPONSES = new Map(Object.values(INVOKE_CONTRACT).map((row) => [row.channel, row.response]));
 
 let rig: AccountRig;
@@ -53,7 +55,8 @@ async function checkedBridge(): Promise<Checked> {
     runCommand: createCommandRunner({ env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home } }),
     reachabilityTimeoutMs: 2000,
   });
-  const endpoints = createIpcEndpoints(createIpcHandlers({ core, account: core.account, diagnostics }, logger), logger);
+  const updates = createHarnessUpdates(core, { now: () => Date.now() }, logger).policy;
+  const endpoints = createIpcEndpoints(createIpcHandlers({ core, account: core.account, diagnostics, updates }, logger), logger);
   const called = new Set<InvokeChannel>();
   const problems: string[] = [];
   const invoke = async (channel: InvokeChannel, payload?: unknown): Promise<unknown> => {
@@ -76,7 +79,7 @@ const value = <T>(result: IpcResult<T>): T => {
 };
 
 describe('every answer over IPC fits the contract', () => {
-  it('through sign-in, the account and diagnostics screens, a render error and sign-out', async () => {
+  it('through sign-in, the account and diagnostics screens, a render error, updates and sign-out', async () => {
     const { api, called, problems } = await checkedBridge();
     const email = 'contract@example.com';
 
@@ -103,6 +106,11 @@ describe('every answer over IPC fits the contract', () => {
     expect(await api.fixProtocolHandler()).toMatchObject({ ok: false, code: DIAGNOSTICS_FAILURE_CODES.cannotFix });
     await api.revealLogFile();
     expect(value(await api.reportRendererError({ message: 'TypeError: x', stack: '' })).code).toBe('renderer-error');
+
+    expect(value(await api.getUpdate()).status).toBe('idle');
+    expect(await api.downloadUpdate()).toMatchObject({ ok: false, code: UPDATE_FAILURE_CODES.nothingOffered });
+    expect(await api.restartToUpdate()).toMatchObject({ ok: false, code: UPDATE_FAILURE_CODES.notReady });
+    expect(value(await api.dismissUpdateNotice()).notice).toBeNull();
 
     expect(value(await api.startOver()).status).toBe('signed-in');
     expect(value(await api.signOut()).status).toBe('signed-out');

@@ -11,6 +11,8 @@ import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePackagedConfig } from '../../../main/packaged-config';
+import { publishSettings } from '../../../scripts/dist';
 
 const ASAR_LIMIT_BYTES = 8 * 1024 * 1024;
 // Electron's own defaults, as the stand-in carries them before electron-builder flips them.
@@ -44,7 +46,12 @@ beforeAll(() => {
   // `npm run dist` writes the validated config here; the example stands in for an organisation's.
   copyFileSync('build/app-config.example.json', 'out/app-config.json');
   standInElectron(join(work, 'electron'));
-  run(npx, ['electron-builder', '--linux', 'dir', `-c.electronDist=${join(work, 'electron')}`, '-c.electronVersion=45.5.0', `-c.directories.output=${join(work, 'release')}`]);
+  // The feed as `npm run dist` derives it from the app-config.
+  const example = parsePackagedConfig(JSON.parse(readFileSync('build/app-config.example.json', 'utf8')), { allowEmbeddedSecret: false });
+  const feed = example.ok ? publishSettings(example.config)?.[0] : undefined;
+  if (feed === undefined) throw new Error('the example app-config names no update feed');
+  const publish = [`-c.publish.provider=${feed.provider}`, `-c.publish.url=${feed.url}`, `-c.publish.channel=${feed.channel}`];
+  run(npx, ['electron-builder', '--linux', 'dir', `-c.electronDist=${join(work, 'electron')}`, '-c.electronVersion=45.5.0', `-c.directories.output=${join(work, 'release')}`, ...publish]);
   files = listPackage(asarPath, { isPack: false }).map((path) => path.replaceAll('\\', '/'));
 }, 180_000);
 
@@ -97,6 +104,19 @@ describe('the packed app', () => {
   it("ships the organisation's config inside app.asar, where asar integrity covers it", () => {
     const shipped = extractFile(asarPath, 'out/app-config.json').toString('utf8');
     expect(JSON.parse(shipped)).toEqual(JSON.parse(readFileSync('build/app-config.example.json', 'utf8')));
+  });
+
+  it('tells electron-updater where its feed and cache are, beside app.asar, from the app-config', () => {
+    const written = readFileSync(join(appDir, 'resources', 'app-update.yml'), 'utf8');
+    expect(written).toMatch(/^provider: generic$/m);
+    expect(written).toMatch(/^url: https:\/\/downloads\.example\.org\/promptgrimoire$/m);
+    expect(written).toMatch(/^channel: latest$/m);
+    expect(written).toMatch(/^updaterCacheDirName: promptgrimoire-desktop-updater$/m);
+  });
+
+  it('ships electron-updater, which loads only after the first window, as a production module', () => {
+    expect(files).toContain('/node_modules/electron-updater/package.json');
+    expect(files.filter((file) => file.startsWith('/node_modules/app-builder-lib/'))).toEqual([]);
   });
 
   it('flips the fuse wire exactly as electron-builder.yml says', async () => {

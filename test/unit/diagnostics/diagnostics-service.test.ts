@@ -11,6 +11,7 @@ import type { Clipboard } from '../../../common/ports';
 import { directConfig, PROJECT_ID, relayConfig, SECRET } from './configs';
 import { refusedOrigin, startLoopback, type Loopback } from './loopback';
 import { signedOutView } from '../../fixtures/auth-views';
+import type { UpdateDiagnostics } from '../../../main/updates/update-policy';
 
 // Real-looking values of everything that must never reach the page or the clipboard.
 const SESSION_TOKEN = 'mZAYn5aLEqKUlZ_Ad9U_fWr38GaAQ1oFAhT8ds245v7Q';
@@ -73,7 +74,10 @@ describe('diagnostics service', () => {
     server = undefined;
   });
 
-  function setUp(origin: string, options: { view?: AuthView; clipboard?: Pick<Clipboard, 'writeText'>; config?: 'direct' | 'relay'; crashReportsUrl?: string } = {}) {
+  function setUp(
+    origin: string,
+    options: { view?: AuthView; clipboard?: Pick<Clipboard, 'writeText'>; config?: 'direct' | 'relay'; crashReportsUrl?: string; updates?: UpdateDiagnostics } = {},
+  ) {
     const probes = new TestProbes();
     const copied: string[] = [];
     const lines: string[] = [];
@@ -85,6 +89,7 @@ describe('diagnostics service', () => {
       logger: createLogger((level, line) => lines.push(`${level} ${line}`), { minLevel: 'debug' }),
       reachabilityTimeoutMs: 300,
       now: () => new Date('2025-01-02T03:04:05Z'),
+      ...(options.updates ? { updates: () => options.updates as UpdateDiagnostics } : {}),
     });
     return { probes, copied, lines, service };
   }
@@ -109,6 +114,7 @@ describe('diagnostics service', () => {
       },
       logFilePath: '/home/ana/.config/PromptGrimoire/logs/main.log',
       crashReports: { enabled: false, server: null },
+      updates: { mode: 'off', lastCheck: null },
       report: expect.any(String) as unknown,
     });
     expect(view.report).toContain('Crash reports: off');
@@ -126,6 +132,26 @@ describe('diagnostics service', () => {
     expect(view.crashReports).toEqual({ enabled: true, server: 'https://crashes.example.org' });
     expect(view.report).toContain('Crash reports: on, sent to https://crashes.example.org');
     expect(view.report).not.toContain('key-4f1b2c');
+  });
+
+  it('shows the update mode, the last check and its result', async () => {
+    const origin = await refusedOrigin();
+    const never = valueOf(await setUp(origin, { updates: { mode: 'automatic', channel: 'stable', status: 'idle', lastCheck: null } }).service.get());
+    expect(never.updates).toEqual({ mode: 'automatic', lastCheck: 'not yet' });
+    expect(never.report).toContain('Updates: automatic (downloaded in the background, installed on quit)');
+    expect(never.report).toContain('Last update check: not yet');
+    const failed = valueOf(
+      await setUp(origin, {
+        updates: { mode: 'notify', channel: 'beta', status: 'idle', lastCheck: { at: '2025-01-02T03:00:00.000Z', result: 'failed', detail: 'net::ERR_INTERNET_DISCONNECTED' } },
+      }).service.get(),
+    );
+    expect(failed.updates.lastCheck).toBe('2025-01-02T03:00:00.000Z, FAILED (net::ERR_INTERNET_DISCONNECTED)');
+    const ready = valueOf(
+      await setUp(origin, {
+        updates: { mode: 'automatic', channel: 'stable', status: 'ready', lastCheck: { at: '2025-01-02T03:00:00.000Z', result: 'update-available', detail: '1.1.0' } },
+      }).service.get(),
+    );
+    expect(ready.report).toContain('Last update check: 2025-01-02T03:00:00.000Z, update available (1.1.0); ready to install');
   });
 
   it('reports the relay as unreachable when the connection is refused', async () => {

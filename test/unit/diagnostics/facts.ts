@@ -3,7 +3,7 @@ import type { DiagnosticsFacts } from '../../../main/diagnostics/report';
 
 export const baseFacts: DiagnosticsFacts = {
   generatedAt: new Date('2025-01-02T03:04:05Z'),
-  app: { version: '0.1.0', channel: 'stable', packaged: true, electronVersion: '45.5.0', mode: 'relay', environmentOverrides: 'ignored', crashReportsTo: null },
+  app: { version: '0.1.0', channel: 'stable', packaged: true, electronVersion: '45.5.0', mode: 'relay', environmentOverrides: 'ignored', crashReportsTo: null, updates: { mode: 'off', channel: 'stable', status: 'idle', lastCheck: null } },
   os: { platform: 'darwin', release: '24.1.0', arch: 'arm64' },
   protocol: { isDefaultHandler: true, handlerName: 'PromptGrimoire' },
   storage: { backend: 'keychain', encryptionAvailable: true, session: 'encrypted' },

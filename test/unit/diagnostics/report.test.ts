@@ -21,6 +21,7 @@ describe('buildDiagnosticsReport', () => {
         '  Sign-in: through the relay',
         '  Environment overrides: ignored (installed build; only STYTCH_SECRET is read)',
         '  Crash reports: off',
+        '  Updates: off (this installation never looks for updates)',
         '',
         'System',
         '  OS: macOS 24.1.0 (arm64)',

@@ -45,6 +45,10 @@ const CONTRACT: Record<InvokeMethod, Shape> = {
   fixProtocolHandler: NONE,
   revealLogFile: NONE,
   reportRendererError: fields({ message: ERROR_MESSAGE_MAX_LENGTH, stack: ERROR_STACK_MAX_LENGTH }),
+  getUpdate: NONE,
+  downloadUpdate: NONE,
+  restartToUpdate: NONE,
+  dismissUpdateNotice: NONE,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

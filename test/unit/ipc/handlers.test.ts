@@ -12,11 +12,12 @@ import {
   type DiagnosticsView,
   type InvokeMethod,
   type IpcResult,
+  type UpdateView,
 } from '../../../preload/api';
 import type { AppCore } from '../../../main/app-core';
 import type { Logger } from '../../../common/ports';
 import { createIpcEndpoints, type IpcEndpoint } from '../../../main/ipc/endpoints';
-import { createIpcHandlers, RENDERER_ERROR_CODE } from '../../../main/ipc/handlers';
+import { createIpcHandlers, RENDERER_ERROR_CODE, type IpcServices } from '../../../main/ipc/handlers';
 import type { AccountService, DiagnosticsService } from '../../../main/services';
 import { signedOutView } from '../../fixtures/auth-views';
 import { recordingLogger } from '../electron/stand-ins';
@@ -45,6 +46,7 @@ const DIAGNOSTICS: DiagnosticsView = {
   stytch: { target: 'emulator', reachable: true, latencyMs: 1, detail: null },
   logFilePath: null,
   crashReports: { enabled: false, server: null },
+  updates: { mode: 'off', lastCheck: null },
   report: '',
 };
 
@@ -57,7 +59,9 @@ function recorder(calls: string[], fail: boolean) {
     };
 }
 
-function services(calls: string[], fail = false): { core: AppCore; account: AccountService; diagnostics: DiagnosticsService } {
+const UPDATE: UpdateView = { status: 'ready', version: '1.1.0', percent: null, notice: null };
+
+function services(calls: string[], fail = false): IpcServices {
   const answer = recorder(calls, fail);
   const core: AppCore = {
     start: () => Promise.resolve(),
@@ -93,7 +97,14 @@ function services(calls: string[], fail = false): { core: AppCore; account: Acco
     fixProtocolHandler: answer('diagnostics.fixProtocolHandler', diagnosticsResult),
     revealLogFile: answer('diagnostics.revealLogFile', diagnosticsResult),
   };
-  return { core, account, diagnostics };
+  const updateResult: IpcResult<UpdateView> = { ok: true, value: UPDATE };
+  const updates: IpcServices['updates'] = {
+    view: () => UPDATE,
+    download: answer('updates.download', updateResult),
+    restart: answer('updates.restart', updateResult),
+    dismissNotice: () => UPDATE,
+  };
+  return { core, account, diagnostics, updates };
 }
 
 /** The endpoints as main registers them, reached by the page's method names. */
@@ -155,6 +166,20 @@ describe('IPC endpoints', () => {
     expect(await handlers.confirmLink({ email: 'attacker@example.com' })).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await handlers.cancelLink('now')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(calls).toEqual([]);
+  });
+
+  it('passes update results through, and the page cannot name a version, a feed or a file to install', async () => {
+    const calls: string[] = [];
+    const handlers = endpointsFor(calls);
+    expect(await handlers.getUpdate(undefined)).toEqual({ ok: true, value: UPDATE });
+    expect(await handlers.restartToUpdate(undefined)).toEqual({ ok: true, value: UPDATE });
+    expect(await handlers.dismissUpdateNotice(undefined)).toEqual({ ok: true, value: UPDATE });
+    for (const payload of [{ url: 'https://evil.example.net/feed' }, { version: '9.9.9' }, '/tmp/evil.AppImage']) {
+      expect(await handlers.downloadUpdate(payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers.restartToUpdate(payload)).toMatchObject({ ok: false, code: 'invalid-payload' });
+    }
+    await handlers.downloadUpdate(undefined);
+    expect(calls).toEqual(['updates.restart()', 'updates.download()']);
   });
 
   it('turns a thrown error into a result', async () => {

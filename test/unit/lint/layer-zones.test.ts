@@ -94,4 +94,12 @@ describe('lint zones', () => {
       expect(await importErrors('renderer/zone-probe.tsx', code)).toEqual([]);
     }, 60_000);
   });
+
+  it('only the Electron adapters may import electron-updater, which imports electron', async () => {
+    const probe = "import { autoUpdater } from 'electron-updater';\nexport const probe = autoUpdater;\n";
+    for (const filePath of ['main/updates/zone-probe.ts', 'main/menus/zone-probe.ts', 'renderer/zone-probe.ts']) {
+      expect(await importErrors(filePath, probe)).toEqual([expect.stringContaining("Only main/electron/updater.ts loads 'electron-updater'")]);
+    }
+    expect(await importErrors('main/electron/zone-probe.ts', probe)).toEqual([]);
+  }, 60_000);
 });

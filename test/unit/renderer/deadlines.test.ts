@@ -109,6 +109,14 @@ describe('withDeadlines', () => {
     bridge.push(signedOutView());
     expect(pushes).toEqual([signedOutView()]);
   });
+
+  it('leaves every subscription of the contract alone, the update and menu pushes too', () => {
+    const unsubscribe = () => undefined;
+    const api = { onUpdateChanged: () => unsubscribe, onShowDiagnostics: () => unsubscribe } as unknown as GrimoireApi;
+    const wrapped = withDeadlines(api, () => null);
+    expect(wrapped.onUpdateChanged(() => undefined)).toBe(unsubscribe);
+    expect(wrapped.onShowDiagnostics(() => undefined)).toBe(unsubscribe);
+  });
 });
 
 describe('errorReportOf', () => {
