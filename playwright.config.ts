@@ -49,9 +49,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'emulator', testDir: 'test/e2e/emulator' },
-    { name: 'harness', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'direct' } },
+    { name: 'harness', testIgnore: ['emulator/**', 'electron-only/**'], metadata: { target: 'harness', backend: 'direct' } },
     // The same specs with no secret in the app: harness → relay → emulator.
-    { name: 'harness-relay', testIgnore: 'emulator/**', metadata: { target: 'harness', backend: 'relay' } },
+    { name: 'harness-relay', testIgnore: ['emulator/**', 'electron-only/**'], metadata: { target: 'harness', backend: 'relay' } },
     { name: 'electron', testIgnore: 'emulator/**', metadata: { target: 'electron' } },
     // The installed app through the OS's own link handling (test/installed): a project only
     // where PROMPTGRIMOIRE_INSTALLED_APP names an installed build (global-setup says so otherwise).

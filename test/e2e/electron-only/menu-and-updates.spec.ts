@@ -1,12 +1,8 @@
-// The application menu and the updater wiring in the real app (electron target; it skips
-// where the Electron binary is absent). A test run is a development run with no packaged
+// The application menu and the updater wiring in the real app: the electron project only
+// (the harness has no application menu), which skips where the Electron binary is absent. A test run is a development run with no packaged
 // app-config, so updates are off: no "Check for Updates…", and the page's update view is idle.
-import type { GrimoireApi } from '../../preload/api';
-import { test, expect } from './fixtures';
-
-test.beforeEach(({ app }) => {
-  test.skip(app.mainMenu === undefined, 'the application menu exists only in the real app (electron target)');
-});
+import type { GrimoireApi } from '../../../preload/api';
+import { test, expect } from '../fixtures';
 
 test('the menu has Edit and Help → Diagnostics, and no "Check for Updates…" while updates are off', async ({ app }) => {
   await expect(app.page.getByLabel('Email')).toBeVisible();
