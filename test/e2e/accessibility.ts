@@ -29,13 +29,19 @@ function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
 }
 
 /**
- * Runs axe on the page as it is now and fails the test on any violation, naming `what`
- * (the screen and scheme). Legacy mode runs axe inside the page itself: the real Electron
+ * Runs axe on the page as it is now (or only on the part `within` selects) and fails the
+ * test on any violation, naming `what` (the screen and scheme). Legacy mode runs axe inside the page itself: the real Electron
  * window has no browser context to open axe's helper page in, and the app has no frames.
  */
-export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withRules(RULES).setLegacyMode(true).analyze();
-  expect.soft(describe(results.violations), `axe violations on ${what}`).toBe('');
+export async function expectNoAxeViolations(page: Page, what: string, within?: string): Promise<void> {
+  expect.soft(await axeViolations(page, within), `axe violations on ${what}`).toBe('');
+}
+
+/** axe's violations on the page (or the part `within` selects), one line each; '' when none. */
+export async function axeViolations(page: Page, within?: string): Promise<string> {
+  const builder = new AxeBuilder({ page }).withRules(RULES).setLegacyMode(true);
+  const results = await (within === undefined ? builder : builder.include(within)).analyze();
+  return describe(results.violations);
 }
 
 /** Shows the page in `scheme`, as the operating system's light or dark setting would. */
