@@ -1,5 +1,5 @@
 // The states only an unusual or broken main process produces, on every screen they touch:
-// restoring (slow, then timed out), the memory-only banner, offline, every notice the
+// restoring (and timed out), the memory-only banner, offline, every notice the
 // sign-in screen can show, and the recovery screen. The harness puts them on the page's
 // bridge (a held getView, or getView's real answer with one field changed), so these run
 // on the harness target only; each state is checked with axe and, for one of each kind,
@@ -28,16 +28,20 @@ async function reloadWithView(app: AppFixture, change: (view: AuthView) => AuthV
   await app.page.reload();
 }
 
-test('restoring, slow and then timed out; the recovery screen', async ({ app }) => {
+test('restoring, then timed out; the recovery screen', async ({ app }) => {
   test.setTimeout(120_000);
   const page = app.page;
   await expect(page.getByRole('button', { name: 'Send magic link' })).toBeVisible();
+  // Main still restoring a saved session: the quiet screen, for as long as that takes.
+  await reloadWithView(app, (view) => ({ ...view, status: 'restoring' }));
+  await expect(page.getByRole('heading', { name: 'Signing you in…' })).toBeVisible();
+  await checkScreen(page, 'restoring');
+
+  // A main process that never answers: after the page's deadline, a message and Try again.
   await page.clock.install();
   app.faults.next('auth:get-view', { kind: 'hang' });
   await page.reload();
   await page.clock.runFor(400);
-  await expect(page.getByRole('heading', { name: 'Signing you in…' })).toBeVisible();
-  await checkScreen(page, 'restoring');
   await page.clock.runFor(5000);
   await expect(page.getByRole('alert')).toContainText('background service is not answering');
   await checkScreen(page, 'restoring-timed-out');
