@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect } from './fixtures';
 
 /** Rules that cannot apply to this app, each with the reason. Keep it short. */
 const DISABLED_RULES: Readonly<Record<string, string>> = {};
@@ -47,10 +47,4 @@ export async function axeViolations(page: Page, within?: string): Promise<string
 /** Shows the page in `scheme`, as the operating system's light or dark setting would. */
 export async function useScheme(page: Page, scheme: Scheme): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-}
-
-/** The spec's target, for the parts only the harness can reach (bridge faults). */
-export function isHarness(): boolean {
-  const target = (test.info().project.metadata as { target?: string } | undefined)?.target;
-  return target === 'harness';
 }
