@@ -254,6 +254,9 @@ export const CALLBACK_NOTICES: Readonly<Record<CallbackRejection, NoticeCode>> =
   'not-sign-in': 'link-not-sign-in',
 };
 
+/** Every code the table has words for: checks that must meet each notice walk this list. */
+export const NOTICE_CODES = Object.keys(TABLE) as readonly NoticeCode[];
+
 export function noticeFor(code: NoticeCode, retryAfterSeconds?: number): Notice {
   const entry = TABLE[code];
   const waitFor = code === 'rate-limited' || code === 'resend-too-soon' ? Math.max(0, Math.ceil(retryAfterSeconds ?? 0)) : null;

@@ -2,7 +2,8 @@
 // a data: URL built here, so it needs neither the renderer folder nor the app:// handler,
 // either of which may be what failed. It carries its own CSP: no script at all, its one
 // style block allowed by hash. Its "Try again" link names the app's page; the crash
-// recovery adapter turns a click on it into a fresh load.
+// recovery adapter turns a click on it into a fresh load. Its colours are the app's own
+// (7:1 text, the same focus ring), checked by axe in test/e2e/screens.spec.ts.
 // Rule: nothing here may import electron; nothing here comes from the page or the network
 // except Chromium's error text, which is escaped.
 import { createHash } from 'node:crypto';
@@ -14,8 +15,9 @@ main { max-width: 22rem; margin: 1.5rem; padding: 2rem; border-radius: 1rem; bac
 h1 { font-size: 1.35rem; margin: 0 0 0.75rem; }
 p { line-height: 1.5; color: #4d4a5c; }
 code { font-size: 0.85rem; }
-a { display: block; margin-top: 1.25rem; padding: 0.75rem; border-radius: 0.6rem; background: #5b3fd1; color: #fff; text-align: center; font-weight: 600; text-decoration: none; }
-@media (prefers-color-scheme: dark) { body { background: #17151f; color: #eceaf4; } main { background: #221f2d; } p { color: #b9b5c9; } }
+a { display: block; margin-top: 1.25rem; padding: 0.75rem; border-radius: 0.6rem; background: #4733b0; color: #fff; text-align: center; font-weight: 600; text-decoration: none; }
+a:focus-visible { outline: 3px solid #4733b0; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { body { background: #17151f; color: #eceaf4; } main { background: #221f2d; } p { color: #b9b5c9; } a:focus-visible { outline-color: #c4b8ff; } }
 `;
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');

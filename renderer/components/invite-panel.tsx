@@ -142,10 +142,19 @@ function InviteRow({ invite, revoking, onRevoke }: { invite: Invite; revoking: b
   return (
     <li className="row">
       <div className="row__main">
-        {invite.name && <p className="row__title">{invite.name}</p>}
-        <p className={invite.name ? 'row__meta address-line' : 'row__title address-line'} id={emailId}>
-          {invite.email}
-        </p>
+        {/* Each row is headed by whom it invites, under "Pending invites". */}
+        {invite.name ? (
+          <>
+            <h4 className="row__title">{invite.name}</h4>
+            <p className="row__meta address-line" id={emailId}>
+              {invite.email}
+            </p>
+          </>
+        ) : (
+          <h4 className="row__title address-line" id={emailId}>
+            {invite.email}
+          </h4>
+        )}
         <p className="row__meta">
           Sent <time dateTime={invite.sentAt}>{timeAgo(invite.sentAt, Date.now())}</time>
         </p>

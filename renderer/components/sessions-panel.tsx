@@ -53,9 +53,10 @@ export function SessionsPanel({ account }: { account: Account }) {
           {sessions.map((session) => (
             <li className="row" key={session.id}>
               <div className="row__main">
-                <p className="row__title">
+                {/* A heading per session, so each can be reached from the panel's outline. */}
+                <h3 className="row__title">
                   {session.current ? <span className="badge">This computer</span> : 'Another device'}
-                </p>
+                </h3>
                 <p className="row__meta">
                   Signed in <time dateTime={session.startedAt}>{shortDateTime(session.startedAt)}</time>
                   {' · '}

@@ -5,6 +5,7 @@
 // platform, browser or on the electron target the screen is attached to the report and the
 // test says why it was not compared, so QA elsewhere is never failed by a missing baseline.
 // Moving text (clocks, dates, ports, paths, tokens, latencies) is masked by the caller.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** Debian's Chromium: the browser the committed baselines were recorded with. */
@@ -25,6 +26,8 @@ export interface ScreenOptions {
   /** Parts whose text moves from run to run; they are painted over in both images. */
   mask?: Locator[];
   fullPage?: boolean;
+  /** A stylesheet applied for the screenshot only, e.g. to give moving text a fixed box. */
+  stylePath?: string;
 }
 
 /** Compares the page with its baseline `name` (a .png file name), or says why it cannot. */
@@ -32,10 +35,10 @@ export async function expectScreen(page: Page, name: string, options: ScreenOpti
   const info = test.info();
   const reason = screenshotSkipReason(info);
   if (reason === null) {
-    await expect(page).toHaveScreenshot(name, { mask: options.mask, fullPage: options.fullPage });
+    await expect(page).toHaveScreenshot(name, { mask: options.mask, fullPage: options.fullPage, stylePath: options.stylePath });
     return;
   }
   info.annotations.push({ type: 'screenshot not compared', description: `${name}: ${reason}` });
-  const body = await page.screenshot({ mask: options.mask, fullPage: options.fullPage, animations: 'disabled', caret: 'hide' });
+  const body = await page.screenshot({ mask: options.mask, fullPage: options.fullPage, style: options.stylePath === undefined ? undefined : readFileSync(options.stylePath, 'utf8'), animations: 'disabled', caret: 'hide' });
   await info.attach(name, { body, contentType: 'image/png' });
 }
