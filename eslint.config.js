@@ -8,6 +8,11 @@ const ELECTRON_PATHS = [
     name: 'electron',
     message: "Only main/index.ts, main/electron/* and preload/index.ts may import 'electron'.",
   },
+  // Both need Electron at run time: the core gets storage and logging through common/ports.ts.
+  ...['electron-store', 'electron-log', 'electron-log/main', 'electron-log/node'].map((name) => ({
+    name,
+    message: `Only main/index.ts and main/electron/* may import '${name}'; the core uses the ports in common/ports.ts.`,
+  })),
   {
     name: 'electron-updater',
     message: "Only main/electron/updater.ts loads 'electron-updater' (it imports electron), lazily, after the first window.",
@@ -74,9 +79,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // electron-updater's own feed parsing, version comparison and sha512 check, run in plain
-    // Node against a loopback feed; 'electron' itself stays out.
-    files: ['test/integration/updates/**/*.ts'],
+    // Tests are free to use the real libraries (electron-updater's feed parsing against a
+    // loopback feed, electron-store with stand-ins for Electron); 'electron' itself cannot load.
+    files: ['test/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ELECTRON_PATHS.filter((path) => path.name === 'electron') }] },
   },
   // The layers (DESIGN.md §2): the relay and the emulator are programs of their own and share

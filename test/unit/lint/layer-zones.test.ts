@@ -102,4 +102,17 @@ describe('lint zones', () => {
     }
     expect(await importErrors('main/electron/zone-probe.ts', probe)).toEqual([]);
   }, 60_000);
+
+  it("main's core may not import electron-store or electron-log; the adapters and tests may", async () => {
+    for (const [name, code] of [
+      ['electron-store', "import Store from 'electron-store';\nexport const probe = Store;\n"],
+      ['electron-log/main', "import log from 'electron-log/main';\nexport const probe = log;\n"],
+    ]) {
+      for (const filePath of ['main/session/zone-probe.ts', 'main/auth/zone-probe.ts', 'main/app-core-probe.ts']) {
+        expect(await importErrors(filePath, code)).toEqual([expect.stringContaining(`Only main/index.ts and main/electron/* may import '${name}'`)]);
+      }
+      expect(await importErrors('main/electron/zone-probe.ts', code)).toEqual([]);
+      expect(await importErrors('test/unit/zone-probe.test.ts', code)).toEqual([]);
+    }
+  }, 60_000);
 });
