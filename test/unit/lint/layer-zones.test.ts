@@ -104,10 +104,11 @@ describe('lint zones', () => {
   }, 60_000);
 
   it("main's core may not import electron-store or electron-log; the adapters and tests may", async () => {
-    for (const [name, code] of [
+    const probes: ReadonlyArray<readonly [string, string]> = [
       ['electron-store', "import Store from 'electron-store';\nexport const probe = Store;\n"],
       ['electron-log/main', "import log from 'electron-log/main';\nexport const probe = log;\n"],
-    ]) {
+    ];
+    for (const [name, code] of probes) {
       for (const filePath of ['main/session/zone-probe.ts', 'main/auth/zone-probe.ts', 'main/app-core-probe.ts']) {
         expect(await importErrors(filePath, code)).toEqual([expect.stringContaining(`Only main/index.ts and main/electron/* may import '${name}'`)]);
       }
