@@ -45,16 +45,16 @@ export function mergedClaims(current: Record<string, unknown>, incoming: Record<
 }
 
 /** The session a JWT names, if this emulator signed it; expiry by `exp` does not matter here. */
-export function sessionFromJwt(ctx: EmulatorContext, jwt: string): SessionRecord | undefined {
-  const payload = ctx.signer.verifySignature(jwt);
+export async function sessionFromJwt(ctx: EmulatorContext, jwt: string): Promise<SessionRecord | undefined> {
+  const payload = await ctx.signer.verifySignature(jwt);
   const claim = payload?.[SESSION_CLAIM] as { id?: unknown } | undefined;
   if (!payload || typeof claim?.id !== 'string') throw new StytchApiError('unable_to_parse_session_jwt');
   return ctx.store.sessions.get(claim.id);
 }
 
 /** The live session named by a session_token or session_jwt, else 404 session_not_found. */
-export function liveSession(ctx: EmulatorContext, token: string | undefined, jwt: string | undefined): SessionRecord {
-  const session = token !== undefined ? ctx.store.sessionsByToken.get(token) : jwt !== undefined ? sessionFromJwt(ctx, jwt) : undefined;
+export async function liveSession(ctx: EmulatorContext, token: string | undefined, jwt: string | undefined): Promise<SessionRecord> {
+  const session = token !== undefined ? ctx.store.sessionsByToken.get(token) : jwt !== undefined ? await sessionFromJwt(ctx, jwt) : undefined;
   if (!session || !ctx.store.isSessionLive(session, ctx.clock.now())) throw new StytchApiError('session_not_found');
   return session;
 }

@@ -85,7 +85,7 @@ const loginOrCreate: ApiRoute = {
 };
 
 /** The user named by user_id / session_token / session_jwt, for "add this email to a user". */
-function targetUser(ctx: EmulatorContext, body: Body): UserRecord | undefined {
+async function targetUser(ctx: EmulatorContext, body: Body): Promise<UserRecord | undefined> {
   const userId = optString(body, 'user_id');
   const sessionToken = optString(body, 'session_token');
   const sessionJwt = optString(body, 'session_jwt');
@@ -96,7 +96,7 @@ function targetUser(ctx: EmulatorContext, body: Body): UserRecord | undefined {
     return user;
   }
   if (sessionToken === undefined && sessionJwt === undefined) return undefined;
-  const session = liveSession(ctx, sessionToken, sessionJwt);
+  const session = await liveSession(ctx, sessionToken, sessionJwt);
   const user = ctx.store.users.get(session.user_id);
   if (!user) throw new StytchApiError('session_not_found');
   return user;
@@ -106,10 +106,10 @@ const send: ApiRoute = {
   method: 'POST',
   pattern: /^\/v1\/magic_links\/email\/send$/,
   auth: 'required',
-  handler(ctx, { body }) {
+  async handler(ctx, { body }) {
     const email = emailField(body);
     const fields = loginFields(ctx, body);
-    const target = targetUser(ctx, body);
+    const target = await targetUser(ctx, body);
     ctx.rateLimiter.check(email, ctx.clock.now());
     const owner = ctx.store.userByEmail(email);
     let user: UserRecord;

@@ -82,15 +82,14 @@ function recordFactor(session: SessionRecord, factor: AuthFactor): void {
   else same.last_authenticated_at = same.updated_at = factor.last_authenticated_at;
 }
 
-/** The caller's existing session, when it is live and belongs to this user; anything else is ignored. */
-function existingSession(ctx: EmulatorContext, user: UserRecord, token: string | undefined, jwt: string | undefined) {
+/**
+ * The caller's existing session, when it is live and belongs to this user; anything else is
+ * ignored. Resolved before the token checks (a JWT is verified asynchronously), so that from
+ * the first check to the token's consumption nothing awaits and no other call interleaves.
+ */
+async function callerSession(ctx: EmulatorContext, token: string | undefined, jwt: string | undefined): Promise<SessionRecord | undefined> {
   if (token === undefined && jwt === undefined) return undefined;
-  try {
-    const session = liveSession(ctx, token, jwt);
-    return session.user_id === user.user_id ? session : undefined;
-  } catch {
-    return undefined;
-  }
+  return liveSession(ctx, token, jwt).catch(() => undefined);
 }
 
 const authenticate: ApiRoute = {
@@ -106,6 +105,7 @@ const authenticate: ApiRoute = {
     const claims = claimsField(body);
     const attributes = optAttributes(body);
     if (sessionToken !== undefined && sessionJwt !== undefined) throw new StytchApiError('too_many_session_arguments');
+    const caller = await callerSession(ctx, sessionToken, sessionJwt);
 
     const record = ctx.store.tokens.get(token);
     if (!record) throw new StytchApiError('magic_link_not_found');
@@ -114,7 +114,7 @@ const authenticate: ApiRoute = {
     checkPkce(record, verifier);
     checkOptions(record, body);
 
-    const existing = existingSession(ctx, user, sessionToken, sessionJwt);
+    const existing = caller?.user_id === user.user_id && ctx.store.isSessionLive(caller, ctx.clock.now()) ? caller : undefined;
     const customClaims = mergedClaims(existing?.custom_claims ?? {}, claims);
     // Every check has passed: from here on nothing can fail, so the token is consumed.
     const session = existing ?? (minutes !== undefined ? newSession(ctx, user, minutes, attributes) : undefined);

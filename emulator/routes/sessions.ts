@@ -20,7 +20,7 @@ const authenticate: ApiRoute = {
     const authorizationCheck = optObject(body, 'authorization_check');
     if (token !== undefined && jwt !== undefined) throw new StytchApiError('too_many_session_arguments');
     if (token === undefined && jwt === undefined) throw new StytchApiError('no_session_arguments');
-    const session = liveSession(ctx, token, jwt);
+    const session = await liveSession(ctx, token, jwt);
     const user = ctx.store.users.get(session.user_id);
     if (!user) throw new StytchApiError('session_not_found');
     session.custom_claims = mergedClaims(session.custom_claims, claims);
@@ -40,7 +40,7 @@ const revoke: ApiRoute = {
   method: 'POST',
   pattern: /^\/v1\/sessions\/revoke$/,
   auth: 'required',
-  handler(ctx, { body }) {
+  async handler(ctx, { body }) {
     const id = optString(body, 'session_id');
     const token = optString(body, 'session_token');
     const jwt = optString(body, 'session_jwt');
@@ -49,7 +49,7 @@ const revoke: ApiRoute = {
     if (given === 0) throw new StytchApiError('no_session_revoke_arguments');
     if (id !== undefined && !hasIdShape('session', id)) throw new StytchApiError('invalid_session_id');
     const session =
-      id !== undefined ? ctx.store.sessions.get(id) : token !== undefined ? ctx.store.sessionsByToken.get(token) : sessionFromJwt(ctx, jwt ?? '');
+      id !== undefined ? ctx.store.sessions.get(id) : token !== undefined ? ctx.store.sessionsByToken.get(token) : await sessionFromJwt(ctx, jwt ?? '');
     if (!session || !ctx.store.isSessionLive(session, ctx.clock.now())) throw new StytchApiError('session_not_found');
     ctx.store.revokeSession(session);
     return {};

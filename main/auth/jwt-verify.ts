@@ -1,5 +1,5 @@
-// Local verification of a Stytch session JWT against signing keys we already hold, with the
-// same checks the SDK's local verifier makes (RS256, typ JWT, kid, audience, issuer, time).
+// Local verification of a Stytch session JWT against signing keys we already hold, with jose
+// and the options the SDK's local verifier passes it (RS256, typ JWT, audience, issuer, time).
 // Why not the SDK's authenticateJwtLocal: its key set lives inside the client and is only
 // filled over the network, so a fresh process could not restore without a request. Keeping
 // the public keys with the session lets start-up verify with zero requests.
@@ -7,11 +7,18 @@
 // signature, or the token is not for this project), `unverifiable` means we lack what it
 // takes to decide (no key for its kid, no keys at all, a clock behind its nbf), and
 // `expired` means a good signature past exp.
-// Rule: nothing here may import electron; this never makes a network call and never throws.
-import { createPublicKey, verify } from 'node:crypto';
+// Rule: nothing here may import electron; this never makes a network call and never rejects.
+import { createLocalJWKSet, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { PublicJwk, VerifiedJwt } from './stytch-gateway';
 
 const SESSION_CLAIM = 'https://stytch.com/session';
+/**
+ * None, as in the SDK. A clock that is off is handled by the verdicts instead: nbf ahead of
+ * us is unverifiable, past exp is expired, and either way Stytch is asked in the background.
+ */
+const CLOCK_TOLERANCE_S = 0;
+/** Far above any session JWT (Stytch caps custom claims at 4 KB); more is not worth parsing. */
+export const MAX_JWT_CHARS = 64 * 1024;
 
 export interface JwtExpectations {
   projectId: string;
@@ -24,86 +31,86 @@ export function stytchJwtExpectations(projectId: string, baseUrl: string | undef
   return { projectId, issuers: [`stytch.com/${projectId}`, ...(baseUrl ? [baseUrl] : [])] };
 }
 
-function decodeSegment(segment: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the (unverified) exp of a JWT in ms, or null: only to decide what to try next. */
-export function peekJwtExpiry(jwt: string): number | null {
-  const payload = decodeSegment(jwt.split('.')[1] ?? '');
-  const exp = payload?.['exp'];
-  return typeof exp === 'number' ? exp * 1000 : null;
-}
-
 export type JwtVerdict = 'invalid' | 'unverifiable' | 'expired';
 export type JwtCheckResult = { ok: true; value: VerifiedJwt } | { ok: false; verdict: JwtVerdict; detail: string };
 
 const invalid = (detail: string): JwtCheckResult => ({ ok: false, verdict: 'invalid', detail });
 const unverifiable = (detail: string): JwtCheckResult => ({ ok: false, verdict: 'unverifiable', detail });
 
-export function verifyJwtLocally(
+/** The session a verified payload names, or why it names none. */
+function sessionClaims(payload: JWTPayload): VerifiedJwt | string {
+  const { sub, exp } = payload;
+  const claim = payload[SESSION_CLAIM];
+  if (typeof claim !== 'object' || claim === null || typeof sub !== 'string' || typeof exp !== 'number') return 'missing session claims';
+  const session = claim as Record<string, unknown>;
+  if (typeof session['id'] !== 'string') return 'missing session id';
+  const sessionExpiresAt = typeof session['expires_at'] === 'string' ? session['expires_at'] : new Date(exp * 1000).toISOString();
+  return { sessionId: session['id'], userId: sub, sessionExpiresAt, jwtExpiresAtMs: exp * 1000 };
+}
+
+/** A time verdict holds only for a token that names a session at all; else it is invalid. */
+function timeVerdict(payload: JWTPayload, verdict: 'unverifiable' | 'expired', detail: string): JwtCheckResult {
+  const claims = sessionClaims(payload);
+  return typeof claims === 'string' ? invalid(claims) : { ok: false, verdict, detail };
+}
+
+const CLAIM_DETAILS: Record<string, string> = { aud: 'wrong audience', iss: 'wrong issuer', typ: 'unexpected JWT header' };
+
+function verdictFor(error: unknown, keyCount: number): JwtCheckResult {
+  // Key rotation, or keys never fetched: only Stytch can decide, so this is not a verdict.
+  if (error instanceof errors.JWKSNoMatchingKey) return unverifiable(keyCount === 0 ? 'no signing keys stored' : 'no stored key for this kid');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('bad signature');
+  if (error instanceof errors.JWTExpired) return timeVerdict(error.payload, 'expired', 'JWT past exp');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    // A good signature with nbf ahead of us means our clock is behind, not a forgery.
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return timeVerdict(error.payload, 'unverifiable', 'not yet valid by this clock');
+    return invalid(CLAIM_DETAILS[error.claim] ?? `bad ${error.claim} claim`);
+  }
+  // A stored key jose will not use (private members, malformed): ours to fix, not a verdict.
+  if (error instanceof errors.JWKSInvalid) return unverifiable('unusable signing key');
+  // The token itself: not compact, undecodable, alg none or not RS256, unknown crit, b64 false.
+  if (error instanceof errors.JOSEError) return invalid(`malformed JWT (${error.code})`);
+  // What is left comes from importing a stored key (a bad modulus, under 2048 bits).
+  return unverifiable('unusable signing key');
+}
+
+/** jose leaves a token without a kid (or a kid several stored keys share) to the caller. */
+async function verifyWithSet(jwt: string, keySet: JWTVerifyGetKey, options: JWTVerifyOptions): Promise<JWTPayload> {
+  try {
+    return (await jwtVerify(jwt, keySet, options)).payload;
+  } catch (error) {
+    if (!(error instanceof errors.JWKSMultipleMatchingKeys)) throw error;
+    for await (const key of error) {
+      try {
+        return (await jwtVerify(jwt, key, options)).payload;
+      } catch (inner) {
+        if (!(inner instanceof errors.JWSSignatureVerificationFailed)) throw inner;
+      }
+    }
+    throw new errors.JWSSignatureVerificationFailed();
+  }
+}
+
+export async function verifyJwtLocally(
   jwt: string,
   keys: readonly PublicJwk[],
   nowMs: number,
   expect: JwtExpectations,
-): JwtCheckResult {
-  const parts = jwt.split('.');
-  if (parts.length !== 3) return invalid('not a compact JWT');
-  const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
-  const header = decodeSegment(headerPart);
-  const payload = decodeSegment(payloadPart);
-  if (!header || !payload) return invalid('undecodable JWT');
-  if (header['alg'] !== 'RS256' || header['typ'] !== 'JWT') return invalid('unexpected JWT header');
-
-  const kid = header['kid'];
-  const jwk = keys.find(
-    (key) =>
-      key.kty === 'RSA' &&
-      (typeof kid !== 'string' || key.kid === kid) &&
-      (key.alg === undefined || key.alg === 'RS256') &&
-      (key.use === undefined || key.use === 'sig') &&
-      (key.key_ops === undefined || key.key_ops.includes('verify')),
-  );
-  // Key rotation, or keys never fetched: only Stytch can decide, so this is not a verdict.
-  if (!jwk) return unverifiable(keys.length === 0 ? 'no signing keys stored' : 'no stored key for this kid');
-
-  let signatureOk = false;
-  try {
-    const publicKey = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
-    signatureOk = verify('sha256', Buffer.from(`${headerPart}.${payloadPart}`), publicKey, Buffer.from(signaturePart, 'base64url'));
-  } catch {
-    return unverifiable('unusable signing key');
-  }
-  if (!signatureOk) return invalid('bad signature');
-
-  const aud = payload['aud'];
-  const audiences = Array.isArray(aud) ? aud : [aud];
-  if (!audiences.includes(expect.projectId)) return invalid('wrong audience');
-  if (typeof payload['iss'] !== 'string' || !expect.issuers.includes(payload['iss'])) return invalid('wrong issuer');
-  const claim = payload[SESSION_CLAIM];
-  const sub = payload['sub'];
-  const exp = payload['exp'];
-  const nbf = payload['nbf'];
-  if (typeof claim !== 'object' || claim === null || typeof sub !== 'string' || typeof exp !== 'number') {
-    return invalid('missing session claims');
-  }
-  const session = claim as Record<string, unknown>;
-  if (typeof session['id'] !== 'string') return invalid('missing session id');
-  const nowSeconds = nowMs / 1000;
-  // A good signature with nbf ahead of us means our clock is behind, not a forgery.
-  if (typeof nbf === 'number' && nbf > nowSeconds) return unverifiable('not yet valid by this clock');
-  const sessionExpiresAt =
-    typeof session['expires_at'] === 'string' ? session['expires_at'] : new Date(exp * 1000).toISOString();
-  if (exp <= nowSeconds) {
-    return { ok: false, verdict: 'expired', detail: 'JWT past exp' };
-  }
-  return {
-    ok: true,
-    value: { sessionId: session['id'], userId: sub, sessionExpiresAt, jwtExpiresAtMs: exp * 1000 },
+): Promise<JwtCheckResult> {
+  if (jwt.length > MAX_JWT_CHARS) return invalid('JWT too large');
+  const options: JWTVerifyOptions = {
+    algorithms: ['RS256'],
+    typ: 'JWT',
+    audience: expect.projectId,
+    issuer: [...expect.issuers],
+    clockTolerance: CLOCK_TOLERANCE_S,
+    currentDate: new Date(nowMs),
   };
+  try {
+    const keySet = createLocalJWKSet({ keys: keys as JWK[] });
+    const claims = sessionClaims(await verifyWithSet(jwt, keySet, options));
+    return typeof claims === 'string' ? invalid(claims) : { ok: true, value: claims };
+  } catch (error) {
+    return verdictFor(error, keys.length);
+  }
 }

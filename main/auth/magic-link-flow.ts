@@ -117,8 +117,8 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     );
   }
 
-  function restoreNow(): void {
-    const restored = restoreLocally(vault, gateway, clock.now());
+  async function restoreNow(): Promise<void> {
+    const restored = await restoreLocally(vault, gateway, clock.now());
     if (restored.kind === 'none') {
       set({ status: 'signed-out' });
     } else if (restored.kind === 'expired') {
@@ -135,19 +135,15 @@ export function createMagicLinkFlow(deps: FlowDeps) {
     }
   }
 
-  /** Local and synchronous underneath: resolves with no request made. */
+  /** Local underneath: resolves with no request made. */
   function start(): Promise<void> {
-    if (!started) {
-      try {
-        restoreNow();
-      } catch (error) {
+    started ??= restoreNow()
+      .catch((error: unknown) => {
         logger.error('could not restore the stored session', { error });
         set({ status: 'signed-out' }, noticeFor('unexpected'));
-      }
+      })
       // Revokes left by an offline sign-out go out as soon as there is a network.
-      keeper.resume();
-      started = Promise.resolve();
-    }
+      .then(() => keeper.resume());
     return started;
   }
 

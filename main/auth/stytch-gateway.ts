@@ -124,8 +124,8 @@ export interface StytchGateway {
   authenticateSession(sessionToken: string): Promise<GatewayResult<AuthenticatedSession>>;
   /** The project's signing keys, so later JWT checks need no network. */
   fetchSigningKeys(): Promise<GatewayResult<PublicJwk[]>>;
-  /** Local only: never makes a network call; a failure says whether it is definitive. */
-  verifySessionJwt(jwt: string, keys: readonly PublicJwk[], nowMs: number): JwtCheckResult;
+  /** Local only: never makes a network call, never rejects; a failure says whether it is definitive. */
+  verifySessionJwt(jwt: string, keys: readonly PublicJwk[], nowMs: number): Promise<JwtCheckResult>;
   revokeSession(sessionToken: string): Promise<GatewayResult<null>>;
   /** The caller's user's active sessions, the caller's own marked `current`. */
   listSessions(caller: SessionCaller): Promise<GatewayResult<ActiveSession[]>>;

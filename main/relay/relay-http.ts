@@ -1,6 +1,6 @@
-// One call to the relay: JSON over a keep-alive undici pool, one timer for the whole call
-// (connect, headers and body), the answer checked against a schema, and every failure turned
-// into the core's GatewayFailure. undici's request rather than fetch: the same pool and
+// One call to the relay: JSON over a keep-alive undici pool, one AbortSignal.timeout for the
+// whole call (connect, headers and body), the answer checked against a schema, and every
+// failure turned into the core's GatewayFailure. undici's request rather than fetch: the same pool and
 // timeouts at about half the per-call overhead, which is most of what relay mode adds.
 // Rule: nothing here may import electron; a call never throws and ends within timeoutMs.
 import { Agent, request, type Dispatcher } from 'undici';
@@ -30,12 +30,7 @@ export function createRelayHttp(options: { relayUrl: string; timeoutMs: number; 
   const agent = options.network ?? new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
 
   async function call<T>(label: string, spec: RelayCall, schema: z.ZodType<T>): Promise<GatewayResult<T>> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const deadline = AbortSignal.timeout(timeoutMs);
     const fail = (failure: GatewayFailure): GatewayResult<T> => {
       logger.warn(`relay ${label} failed`, { ...failure });
       return { ok: false, failure };
@@ -49,7 +44,7 @@ export function createRelayHttp(options: { relayUrl: string; timeoutMs: number; 
           ...(spec.bearer ? { authorization: `Bearer ${spec.bearer}` } : {}),
         },
         ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
-        signal: controller.signal,
+        signal: deadline,
         dispatcher: agent,
       });
       const text = await response.body.text();
@@ -68,9 +63,7 @@ export function createRelayHttp(options: { relayUrl: string; timeoutMs: number; 
       if (!parsed.success) return fail({ code: 'unexpected', status: response.statusCode, detail: 'the relay answered in an unknown shape' });
       return { ok: true, value: parsed.data };
     } catch (error) {
-      return fail(failureFromFetchError(error, timedOut, timeoutMs));
-    } finally {
-      clearTimeout(timer);
+      return fail(failureFromFetchError(error, deadline.aborted, timeoutMs));
     }
   }
 

@@ -13,8 +13,8 @@ export type LocalRestore =
   | { kind: 'rejected'; session: StoredSession; reason: string }
   | { kind: 'signed-in'; session: StoredSession; jwt: JwtCheck };
 
-/** Synchronous on purpose: whatever it decides, it decides without a request. */
-export function restoreLocally(vault: SessionVault, gateway: StytchGateway, nowMs: number): LocalRestore {
+/** Local on purpose: whatever it decides, it decides without a request. */
+export async function restoreLocally(vault: SessionVault, gateway: StytchGateway, nowMs: number): Promise<LocalRestore> {
   const session = vault.load();
   if (!session) return { kind: 'none' };
   const expiresAtMs = Date.parse(session.expiresAt);
@@ -24,7 +24,7 @@ export function restoreLocally(vault: SessionVault, gateway: StytchGateway, nowM
   // then fetches a fresh JWT.
   // An unknown kid or no stored keys (rotation, keys never fetched) leaves the decision to
   // the background confirm; a definitive failure never shows a signed-in screen.
-  const check = gateway.verifySessionJwt(session.sessionJwt, session.signingKeys, nowMs);
+  const check = await gateway.verifySessionJwt(session.sessionJwt, session.signingKeys, nowMs);
   if (check.ok) return { kind: 'signed-in', session, jwt: 'verified' };
   if (check.verdict === 'invalid') return { kind: 'rejected', session, reason: check.detail };
   return { kind: 'signed-in', session, jwt: check.verdict === 'expired' ? 'stale' : 'unverified' };

@@ -2,6 +2,7 @@
 // capped and unref'd in one place. Tests drive them with vitest's fake timers. Also the pure
 // delay policies: when to refresh, how to back off.
 // Rule: nothing here may import electron; policies are pure functions of their inputs.
+import { decodeJwt } from 'jose';
 
 /** Cancels a timer; calling it again, or after the timer fired, does nothing. */
 export type Cancel = () => void;
@@ -52,16 +53,11 @@ const JWT_LIFETIME_FALLBACK_MS = 5 * 60_000;
  * cannot be read is assumed to be fresh with Stytch's five-minute life.
  */
 export function jwtExpiryHint(jwt: string, nowMs: number): number {
-  const payload = jwt.split('.')[1];
-  if (payload) {
-    try {
-      const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      if (typeof claims === 'object' && claims !== null && 'exp' in claims && typeof claims.exp === 'number' && Number.isFinite(claims.exp)) {
-        return claims.exp * 1000;
-      }
-    } catch {
-      // Falls through to the assumption below; the next answer from Stytch corrects it.
-    }
+  try {
+    const { exp } = decodeJwt(jwt);
+    if (exp !== undefined && Number.isFinite(exp)) return exp * 1000;
+  } catch {
+    // Falls through to the assumption below; the next answer from Stytch corrects it.
   }
   return nowMs + JWT_LIFETIME_FALLBACK_MS;
 }

@@ -86,7 +86,7 @@ export function describeGatewayContract(name: string, start: () => Promise<Contr
       if (!target.relay) expect(Math.abs(expiresAt - (before + SESSION_MINUTES * 60_000))).toBeLessThan(60_000);
       else expect(expiresAt).toBeGreaterThan(before);
       const keys = valueOf(await target.gateway.fetchSigningKeys());
-      const verified = target.gateway.verifySessionJwt(session.sessionJwt, keys, Date.now());
+      const verified = await target.gateway.verifySessionJwt(session.sessionJwt, keys, Date.now());
       expect(verified).toMatchObject({ ok: true, value: { sessionId: session.sessionId, userId: session.user.userId } });
     });
 
@@ -96,9 +96,9 @@ export function describeGatewayContract(name: string, start: () => Promise<Contr
       const [header = '', payload = '', signature = ''] = session.sessionJwt.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'user-test-someone-else' })).toString('base64url')}.${signature}`;
-      expect(target.gateway.verifySessionJwt(forged, keys, Date.now())).toMatchObject({ ok: false, verdict: 'invalid' });
-      expect(target.gateway.verifySessionJwt(session.sessionJwt, keys, Date.now() + 10 * 60_000)).toMatchObject({ ok: false, verdict: 'expired' });
-      expect(target.gateway.verifySessionJwt(session.sessionJwt, [], Date.now())).toMatchObject({ ok: false, verdict: 'unverifiable' });
+      expect(await target.gateway.verifySessionJwt(forged, keys, Date.now())).toMatchObject({ ok: false, verdict: 'invalid' });
+      expect(await target.gateway.verifySessionJwt(session.sessionJwt, keys, Date.now() + 10 * 60_000)).toMatchObject({ ok: false, verdict: 'expired' });
+      expect(await target.gateway.verifySessionJwt(session.sessionJwt, [], Date.now())).toMatchObject({ ok: false, verdict: 'unverifiable' });
     });
 
     it('tells a returning user apart from a new one', async () => {

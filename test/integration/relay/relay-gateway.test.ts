@@ -65,9 +65,9 @@ describe('relay gateway: a full sign-in', () => {
 
     const keys = await gateway.fetchSigningKeys();
     if (!keys.ok) throw new Error(JSON.stringify(keys.failure));
-    const verified = gateway.verifySessionJwt(authed.value.sessionJwt, keys.value, Date.now());
+    const verified = await gateway.verifySessionJwt(authed.value.sessionJwt, keys.value, Date.now());
     expect(verified).toMatchObject({ ok: true, value: { sessionId: authed.value.sessionId, userId: authed.value.user.userId } });
-    expect(gateway.verifySessionJwt(authed.value.sessionJwt, keys.value, Date.now() + 10 * 60_000)).toMatchObject({
+    expect(await gateway.verifySessionJwt(authed.value.sessionJwt, keys.value, Date.now() + 10 * 60_000)).toMatchObject({
       ok: false,
       verdict: 'expired',
     });
@@ -89,11 +89,11 @@ describe('relay gateway: a full sign-in', () => {
     const keys = await first.fetchSigningKeys();
     if (!keys.ok) throw new Error('no keys');
     const fresh = gatewayFor(rig.relay.url);
-    expect(fresh.verifySessionJwt(signedIn.session_jwt, keys.value, Date.now())).toMatchObject({ ok: true });
+    expect(await fresh.verifySessionJwt(signedIn.session_jwt, keys.value, Date.now())).toMatchObject({ ok: true });
     const [header, payload, signature] = signedIn.session_jwt.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'user-test-someone-else' })).toString('base64url');
-    expect(fresh.verifySessionJwt(`${header}.${forged}.${signature}`, keys.value, Date.now())).toMatchObject({
+    expect(await fresh.verifySessionJwt(`${header}.${forged}.${signature}`, keys.value, Date.now())).toMatchObject({
       ok: false,
       verdict: 'invalid',
     });

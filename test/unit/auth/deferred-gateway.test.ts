@@ -14,7 +14,7 @@ const NETWORK_METHODS = ['sendMagicLink', 'authenticateMagicLink', 'authenticate
 /** A client that records each call and answers ok; its own JWT check says so. */
 function recordingGateway(calls: string[]): StytchGateway {
   const gateway: Record<string, unknown> = {
-    verifySessionJwt: () => LOADED,
+    verifySessionJwt: () => Promise.resolve(LOADED),
     close: () => {
       calls.push('close()');
       return Promise.resolve();
@@ -35,8 +35,8 @@ describe('deferred gateway', () => {
     const gateway = createDeferredGateway(() => {
       loads += 1;
       return Promise.resolve(recordingGateway([]));
-    }, () => LOCAL);
-    expect(gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOCAL);
+    }, () => Promise.resolve(LOCAL));
+    expect(await gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOCAL);
     await gateway.close();
     expect(loads).toBe(0);
   });
@@ -48,11 +48,11 @@ describe('deferred gateway', () => {
       loads += 1;
       await new Promise((resolve) => setImmediate(resolve));
       return recordingGateway(calls);
-    }, () => LOCAL);
+    }, () => Promise.resolve(LOCAL));
     await Promise.all([gateway.revokeSession('token-1'), gateway.revokeInvite({ userId: 'u', sessionId: 's', sessionToken: 't' }, 'a@example.com')]);
     expect(loads).toBe(1);
     expect(calls).toEqual(['revokeSession("token-1")', 'revokeInvite({"userId":"u","sessionId":"s","sessionToken":"t"},"a@example.com")']);
-    expect(gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOADED);
+    expect(await gateway.verifySessionJwt('a.b.c', [], 0)).toEqual(LOADED);
     await gateway.close();
     expect(calls.at(-1)).toBe('close()');
   });
@@ -63,7 +63,7 @@ describe('deferred gateway', () => {
     const gateway = createDeferredGateway(() => {
       attempt += 1;
       return attempt === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve(recordingGateway(calls));
-    }, () => LOCAL);
+    }, () => Promise.resolve(LOCAL));
     expect(await gateway.fetchSigningKeys()).toEqual({ ok: false, failure: { code: 'unexpected', detail: 'could not load the Stytch client: Error: chunk missing' } });
     expect(await gateway.fetchSigningKeys()).toEqual({ ok: true, value: null });
     expect(calls).toEqual(['fetchSigningKeys()']);

@@ -1,4 +1,5 @@
 // The signing key's persistence and the JWT signer's own signature check.
+import { createHmac, sign } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,16 +39,43 @@ describe('JwtSigner', () => {
     const jwt = await signer.sign({ sub: 'user-test-1', n: 1 });
     const [header, payload, signature] = jwt.split('.') as [string, string, string];
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({ alg: 'RS256', typ: 'JWT' });
-    expect(signer.verifySignature(jwt)).toEqual({ sub: 'user-test-1', n: 1 });
+    expect(await signer.verifySignature(jwt)).toEqual({ sub: 'user-test-1', n: 1 });
     const tampered = `${header}.${Buffer.from(JSON.stringify({ sub: 'user-test-2', n: 1 })).toString('base64url')}.${signature}`;
-    expect(signer.verifySignature(tampered)).toBeUndefined();
-    expect(signer.verifySignature(`${header}.${payload}`)).toBeUndefined();
+    expect(await signer.verifySignature(tampered)).toBeUndefined();
+    expect(await signer.verifySignature(`${header}.${payload}`)).toBeUndefined();
     const otherDir = await mkdtemp(join(tmpdir(), 'emulator-keys-'));
     try {
       const stranger = new JwtSigner(await loadOrCreateKey(otherDir));
-      expect(signer.verifySignature(await stranger.sign({ sub: 'x' }))).toBeUndefined();
+      expect(await signer.verifySignature(await stranger.sign({ sub: 'x' }))).toBeUndefined();
     } finally {
       await rm(otherDir, { recursive: true, force: true });
     }
+  });
+
+  it('signs the same header, member order included, and the same JWT for the same payload within a second', async () => {
+    const key = await loadOrCreateKey(dir);
+    const signer = new JwtSigner(key);
+    const payload = JSON.stringify({ sub: 'user-test-1', exp: 1 });
+    const jwt = await signer.signJson(payload);
+    expect(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()).toBe(JSON.stringify({ alg: 'RS256', kid: key.kid, typ: 'JWT' }));
+    expect(jwt.split('.')[1]).toBe(Buffer.from(payload).toString('base64url'));
+    // RS256 is deterministic: what node:crypto signs over the same input is the same signature.
+    const [header = '', body = '', signature = ''] = jwt.split('.');
+    expect(sign('sha256', Buffer.from(`${header}.${body}`), key.privateKey).toString('base64url')).toBe(signature);
+    expect(await signer.signJson(payload)).toBe(jwt);
+    // Past its exp it is still this emulator's JWT: expiry is the session's business.
+    expect(await signer.verifySignature(jwt)).toEqual({ sub: 'user-test-1', exp: 1 });
+  });
+
+  it('reads back nothing unsigned, nothing keyed with its public key as an HMAC secret, nothing malformed', async () => {
+    const key = await loadOrCreateKey(dir);
+    const signer = new JwtSigner(key);
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const body = encode({ sub: 'user-test-1', 'https://stytch.com/session': { id: 'session-test-1' } });
+    expect(await signer.verifySignature(`${encode({ alg: 'none', kid: key.kid, typ: 'JWT' })}.${body}.`)).toBeUndefined();
+    const hsInput = `${encode({ alg: 'HS256', kid: key.kid, typ: 'JWT' })}.${body}`;
+    const pem = key.publicKey.export({ type: 'spki', format: 'pem' });
+    expect(await signer.verifySignature(`${hsInput}.${createHmac('sha256', pem).update(hsInput).digest('base64url')}`)).toBeUndefined();
+    for (const junk of ['', 'a.b.c', '...', 'x'.repeat(5000), `${hsInput}.%%%`]) expect(await signer.verifySignature(junk)).toBeUndefined();
   });
 });
