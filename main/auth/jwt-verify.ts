@@ -8,7 +8,7 @@
 // takes to decide (no key for its kid, no keys at all, a clock behind its nbf), and
 // `expired` means a good signature past exp.
 // Rule: nothing here may import electron; this never makes a network call and never rejects.
-import { createLocalJWKSet, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { PublicJwk, VerifiedJwt } from './stytch-gateway';
 
 const SESSION_CLAIM = 'https://stytch.com/session';
@@ -113,4 +113,21 @@ export async function verifyJwtLocally(
   } catch (error) {
     return verdictFor(error, keys.length);
   }
+}
+
+const JWT_LIFETIME_FALLBACK_MS = 5 * 60_000;
+
+/**
+ * When a JWT stops verifying, read from its `exp` claim WITHOUT checking the signature:
+ * it only decides when to ask Stytch again, never whether to trust the JWT. A JWT that
+ * cannot be read is assumed to be fresh with Stytch's five-minute life.
+ */
+export function jwtExpiryHint(jwt: string, nowMs: number): number {
+  try {
+    const { exp } = decodeJwt(jwt);
+    if (exp !== undefined && Number.isFinite(exp)) return exp * 1000;
+  } catch {
+    // Falls through to the assumption below; the next answer from Stytch corrects it.
+  }
+  return nowMs + JWT_LIFETIME_FALLBACK_MS;
 }

@@ -11,7 +11,8 @@ import type { GatewayFailure, StytchGateway } from '../auth/stytch-gateway';
 import type { Clock, Logger } from '../../common/ports';
 import { confirmRemotely, type RemoteConfirm } from './restore';
 import { createRevokeSender } from './revoke-queue';
-import { backoffDelay, jwtExpiryHint, MAX_TIMER_MS, refreshDelay, schedule, type Cancel } from './timers';
+import { jwtExpiryHint } from '../auth/jwt-verify';
+import { backoffDelay, MAX_TIMER_MS, refreshDelay, schedule, type Cancel } from './timers';
 import type { SessionVault, StoredSession } from './session-vault';
 
 /** Why a session ended, which decides the notice a person reads. */

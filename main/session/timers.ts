@@ -2,7 +2,6 @@
 // capped and unref'd in one place. Tests drive them with vitest's fake timers. Also the pure
 // delay policies: when to refresh, how to back off.
 // Rule: nothing here may import electron; policies are pure functions of their inputs.
-import { decodeJwt } from 'jose';
 
 /** Cancels a timer; calling it again, or after the timer fired, does nothing. */
 export type Cancel = () => void;
@@ -43,21 +42,4 @@ export function backoffDelay(attempt: number, random: () => number, policy: Back
   const step = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
   const share = Math.min(1, Math.max(0, random()));
   return Math.round(step / 2 + (step / 2) * share);
-}
-
-const JWT_LIFETIME_FALLBACK_MS = 5 * 60_000;
-
-/**
- * When a JWT stops verifying, read from its `exp` claim WITHOUT checking the signature:
- * it only decides when to ask Stytch again, never whether to trust the JWT. A JWT that
- * cannot be read is assumed to be fresh with Stytch's five-minute life.
- */
-export function jwtExpiryHint(jwt: string, nowMs: number): number {
-  try {
-    const { exp } = decodeJwt(jwt);
-    if (exp !== undefined && Number.isFinite(exp)) return exp * 1000;
-  } catch {
-    // Falls through to the assumption below; the next answer from Stytch corrects it.
-  }
-  return nowMs + JWT_LIFETIME_FALLBACK_MS;
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF, jwtExpiryHint, MAX_TIMER_MS, MIN_REFRESH_MS, refreshDelay, schedule } from '../../../main/session/timers';
+import { jwtExpiryHint } from '../../../main/auth/jwt-verify';
+import { backoffDelay, DEFAULT_BACKOFF, MAX_TIMER_MS, MIN_REFRESH_MS, refreshDelay, schedule } from '../../../main/session/timers';
 import { useFakeTime } from '../../fixtures/fake-time';
 
 const jwtWith = (claims: object): string => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
