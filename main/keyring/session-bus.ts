@@ -2,7 +2,7 @@
 // short-lived process and a tight timeout, because this runs on the way to the first window
 // (and only on Linux desktops Chromium does not recognise).
 // Rule: nothing here may import electron; nothing here throws.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BusNames } from './password-store';
 
@@ -33,7 +33,11 @@ export function parseNames(output: string): ReadonlySet<string> {
   return new Set(output.split(/\s+/).filter((token) => /^[A-Za-z_][\w.-]*\.[\w.-]+$/.test(token)));
 }
 
-export function listSessionBusNames(env: BusEnv, run: Run = spawnSync): BusNames {
+// child_process costs a couple of ms to load on the way to the first window, and most starts
+// never ask the bus: it loads only when one does.
+const spawnWhenNeeded: Run = (command, args, options) => process.getBuiltinModule('node:child_process').spawnSync(command, args, options);
+
+export function listSessionBusNames(env: BusEnv, run: Run = spawnWhenNeeded): BusNames {
   const address = sessionBusAddress(env);
   if (address === null) return { ok: false, reason: 'no session bus on a local socket' };
   const answer = run(
