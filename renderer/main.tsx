@@ -16,6 +16,12 @@ import './styles/account.css';
 import './styles/diagnostics.css';
 import './styles/updates.css';
 
+// Headings take the focus on every new screen; their ring is for people moving by keyboard,
+// so the page notes which was used last (styles/layout.css reads it).
+const html = document.documentElement;
+addEventListener('keydown', () => html.setAttribute('data-keyboard', ''), { capture: true });
+addEventListener('pointerdown', () => html.removeAttribute('data-keyboard'), { capture: true });
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing #root');
 
