@@ -9,16 +9,9 @@ import { createVerifierStore, VERIFIERS_KEY } from '../../../main/session/verifi
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { createManualClock } from '../../fixtures/manual-clock';
+import { STORED_SESSION } from '../../fixtures/stored-session';
 
-const SESSION: StoredSession = {
-  sessionToken: 'mZAYn5aLEqKUlZ_Ad9U_fWr38GaAQ1oFAhT8ds245v7Q',
-  sessionJwt: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln',
-  sessionId: 'session-test-1',
-  user: { userId: 'user-test-1', email: 'a@example.com', name: null },
-  expiresAt: '2030-01-08T00:00:00.000Z',
-  startedAt: '2030-01-01T00:00:00.000Z',
-  signingKeys: [],
-};
+const SESSION: StoredSession = STORED_SESSION;
 
 let dir: string;
 beforeEach(() => {

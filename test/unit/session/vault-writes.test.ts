@@ -12,16 +12,9 @@ import { createSessionVault, SESSION_KEY, WRITE_RETRY, type StoredSession } from
 import { createAesGcmCipher } from '../../fixtures/aes-gcm-cipher';
 import { createConfStore } from '../../fixtures/conf-store';
 import { useFakeTime } from '../../fixtures/fake-time';
+import { STORED_SESSION } from '../../fixtures/stored-session';
 
-const SESSION: StoredSession = {
-  sessionToken: 'mZAYn5aLEqKUlZ_Ad9U_fWr38GaAQ1oFAhT8ds245v7Q',
-  sessionJwt: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln',
-  sessionId: 'session-test-1',
-  user: { userId: 'user-test-1', email: 'a@example.com', name: null },
-  expiresAt: '2030-01-08T00:00:00.000Z',
-  startedAt: '2030-01-01T00:00:00.000Z',
-  signingKeys: [],
-};
+const SESSION: StoredSession = STORED_SESSION;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let dir: string;
