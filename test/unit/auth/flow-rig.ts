@@ -1,7 +1,7 @@
 // The real core (flow, authenticator, lifecycle, vault) over the in-memory gateway, for
 // state-machine tests under vitest's fake timers: the core's own timers are real setTimeouts,
 // and fake time moves them, Date.now(), and the gateway's token and session clock together.
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { createAppCore, type AppCoreWithIdle } from '../../../main/app-core';
 import { createPkcePair } from '../../../main/auth/pkce';
 import { loadConfig, type AppConfig } from '../../../main/config';
@@ -98,4 +98,22 @@ export function startFlowRig(env: Record<string, string> = {}): FlowRig {
       for (const each of cores) await each.dispose();
     },
   };
+}
+
+/** Where every state-machine test's clock starts. */
+export const FLOW_START = Date.UTC(2030, 0, 1, 9, 0, 0);
+
+/**
+ * Fake timers and Date from FLOW_START for each test of the file, and the rig it made
+ * disposed after. setImmediate stays real: the core defers housekeeping with it and idle()
+ * waits for that.
+ */
+export function useFlowTime(current: () => FlowRig | undefined): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: FLOW_START });
+  });
+  afterEach(async () => {
+    await current()?.dispose();
+    vi.useRealTimers();
+  });
 }

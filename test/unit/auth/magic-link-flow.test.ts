@@ -1,25 +1,18 @@
 // The sign-in state machine end to end in one process: the real core against the in-memory
 // gateway (held to the same contract as the SDK gateway), with vitest's fake timers moving
 // the link expiry, the resend cooldown, JWT refreshes, retries and the two-minute question.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RESEND_COOLDOWN_MS } from '../../../main/auth/magic-link-flow';
 import { createPkcePair } from '../../../main/auth/pkce';
 import { CONFIRMATION_TIMEOUT_MS } from '../../../main/auth/unrequested-link';
-import { deepLinkFor, startFlowRig, type FlowRig } from './flow-rig';
+import { deepLinkFor, FLOW_START, startFlowRig, useFlowTime, type FlowRig } from './flow-rig';
 
-const START = Date.UTC(2030, 0, 1, 9, 0, 0);
+const START = FLOW_START;
 // The emulator's and Stytch's JWT life; the core refreshes at 80% of it.
 const JWT_REFRESH_MS = 240_000;
 
 let rig: FlowRig;
-beforeEach(() => {
-  // setImmediate stays real: the core defers housekeeping with it and idle() waits for that.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: START });
-});
-afterEach(async () => {
-  await rig?.dispose();
-  vi.useRealTimers();
-});
+useFlowTime(() => rig);
 
 async function liveSessionsOf(email: string): Promise<number> {
   const pkce = createPkcePair();

@@ -3,21 +3,15 @@
 // (user_created), and require_auth (a session is checked against its expiry whenever
 // something protected is asked for, not only by timers). Real core, in-memory gateway,
 // fake timers.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startFlowRig, type FlowRig } from './flow-rig';
+import { describe, expect, it, vi } from 'vitest';
+import { CALLBACK_URL } from '../../../common/stytch/constants';
+import { startFlowRig, useFlowTime, type FlowRig } from './flow-rig';
 
-const START = Date.UTC(2030, 0, 1, 9, 0, 0);
 const TOKEN = 'knknDMZgLKljjIYfZCS-f2yN7zR1YlgYSdPsFzK51lJG';
-const CALLBACK = 'promptgrimoire://auth/callback';
+const CALLBACK = CALLBACK_URL;
 
 let rig: FlowRig;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: START });
-});
-afterEach(async () => {
-  await rig?.dispose();
-  vi.useRealTimers();
-});
+useFlowTime(() => rig);
 
 describe('a clicked link that is not a whole sign-in link', () => {
   it.each([
